@@ -1,0 +1,124 @@
+"""Command line: `python -m docassemble.desentral vurder SVAR.yml` and `... tal`.
+
+Runs with plain python3 and pyyaml from a checkout (PYTHONPATH=.); docassemble is not needed.
+Exit 0 with the result on stdout; exit 2 with one Nynorsk line on stderr for bad input.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+from .regelverk import last_regelverk
+from .reglar import vurder
+from .svarfil import SvarFeil, les_svar
+
+BRUK = """bruk: python -m docassemble.desentral KOMMANDO
+
+  vurder SVAR.yml [--dato ÅÅÅÅ-MM-DD]   vurder svarfila og skriv eitt JSON-objekt
+                                        (--dato: dagens dato for fristane, standard i dag)
+  tal                                   list dei juridiske tala med kjelde og status
+"""
+
+
+class BrukFeil(Exception):
+    pass
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default)
+
+
+def _opsjonar(args: list[str], kjende: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
+    pos, opt = [], {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg.startswith("--"):
+            name, _, value = arg.partition("=")
+            if name not in kjende:
+                raise BrukFeil(f"{name}: ukjend val")
+            if not value:
+                i += 1
+                if i >= len(args):
+                    raise BrukFeil(f"{name}: manglar verdi")
+                value = args[i]
+            opt[name] = value
+        else:
+            pos.append(arg)
+        i += 1
+    return pos, opt
+
+
+def _les_fil(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise SvarFeil(path, "fila finst ikkje") from None
+    except UnicodeDecodeError:
+        raise SvarFeil(path, "fila er ikkje UTF-8-tekst") from None
+    except OSError as exc:
+        raise SvarFeil(path, f"kan ikkje lesast ({exc.strerror})") from None
+
+
+def _dato(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SvarFeil("--dato", f"«{value}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD") from None
+
+
+def cmd_vurder(args: list[str]) -> int:
+    pos, opt = _opsjonar(args, ("--dato",))
+    if len(pos) != 1:
+        raise BrukFeil("vurder treng éi svarfil")
+    svar = les_svar(_les_fil(pos[0]))
+    sys.stdout.write(_dump(vurder(svar, _dato(opt.get("--dato")))) + "\n")
+    return 0
+
+
+def cmd_tal(args: list[str]) -> int:
+    if args:
+        raise BrukFeil("tal tek ingen argument")
+    ut = []
+    for p in last_regelverk():
+        for v in p.verdiar:
+            ut.append({"id": p.id, "namn": p.namn, "verdi": v.verdi, "eining": p.eining,
+                       "kjelde": p.kjelde, "status": v.status,
+                       "gjeld_fra": v.gjeld_fra, "merknad": v.merknad})
+    sys.stdout.write(_dump(ut) + "\n")
+    return 0
+
+
+KOMMANDOAR = {"vurder": cmd_vurder, "tal": cmd_tal}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help", "hjelp"):
+        sys.stdout.write(BRUK)
+        return 0 if argv else 2
+    kommando = KOMMANDOAR.get(argv[0])
+    try:
+        if kommando is None:
+            raise BrukFeil(f"{argv[0]}: ukjend kommando (vel {', '.join(KOMMANDOAR)})")
+        return kommando(argv[1:])
+    except SvarFeil as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    except BrukFeil as exc:
+        sys.stderr.write(f"{exc}\n{BRUK}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""The answer file (svarfil): its schema, and parsing with Nynorsk messages that name the field.
+
+Plain Python and pyyaml; no docassemble import. The interview builds the same `Svar` from its
+own variables, so the CLI and the interview decide on the same data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "STADER",
+    "AVTALETYPAR",
+    "SvarFeil",
+    "Arbeidstakar",
+    "Verksemd",
+    "Ordning",
+    "Svar",
+    "les_svar",
+    "svar_fra_dict",
+]
+
+STADER = ("kontorfellesskap", "annan_kontorstad", "heimekontor", "utlandet")
+AVTALETYPAR = ("arbeidsavtale", "tilleggsavtale")
+
+# Length limits for typed text: short fields (names, places) and long free text.
+KORT_TEKST = 200
+LANG_TEKST = 4000
+
+
+class SvarFeil(ValueError):
+    """Bad input. `str(e)` is one Nynorsk line that starts with the field's name."""
+
+    def __init__(self, felt: str, melding: str):
+        super().__init__(f"{felt}: {melding}")
+        self.felt = felt
+        self.melding = melding
+
+
+@dataclass(frozen=True)
+class Felt:
+    kind: str  # tekst | bool | dato | heiltal | val
+    maks: int = KORT_TEKST
+    val: tuple = ()
+    minst: int | None = None
+    storst: int | None = None
+
+
+_TEKST = Felt("tekst")
+_LANG = Felt("tekst", maks=LANG_TEKST)
+_BOOL = Felt("bool")
+_DATO = Felt("dato")
+
+SKJEMA: dict[str, dict[str, Felt]] = {
+    "arbeidstakar": {
+        "namn": _TEKST,
+        "stilling": _TEKST,
+        "bustad": _TEKST,
+        "nytilsett": _BOOL,
+        "tilsett_fra": _DATO,
+        "mellombels_til": _DATO,
+        "fravaer_i_provetid_dagar": Felt("heiltal", minst=0, storst=3650),
+    },
+    "verksemd": {
+        "namn": _TEKST,
+        "ordinaer_kontorstad": _TEKST,
+    },
+    "ordning": {
+        "stad": Felt("val", val=STADER),
+        "dagpendling_realistisk": _BOOL,
+        "dagpendling_grunngjeving": _LANG,
+        "fast_pa_ordinaer_kontorstad": _BOOL,
+        "fra": _DATO,
+        "til": _DATO,
+        "samtykke_arbeidstakar": _BOOL,
+        "samtykke_arbeidsgivar": _BOOL,
+        "avtaletype_valt": Felt("val", val=AVTALETYPAR),
+        "signeringsdato": _DATO,
+        # The minimum content of Rettleiinga 5.1 (and heimekontorforskrifta § 2).
+        "arbeidsstad": _TEKST,
+        "omfang": _LANG,
+        "tilgjengelegheit": _LANG,
+        "arbeidstid": _LANG,
+        "utstyr": _LANG,
+        "tryggingsreglar": _LANG,
+        "utstyr_ansvar": _LANG,
+        "dokumenthandtering": _LANG,
+        "proveperiode_manader": Felt("heiltal", minst=0, storst=24),
+        "proveperiode_varsel_veker": Felt("heiltal", minst=0, storst=26),
+        "oppseiingsfrist_manader": Felt("heiltal", minst=0, storst=12),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Arbeidstakar:
+    nytilsett: bool
+    tilsett_fra: date
+    namn: str | None = None
+    stilling: str | None = None
+    bustad: str | None = None
+    mellombels_til: date | None = None
+    fravaer_i_provetid_dagar: int = 0
+
+
+@dataclass(frozen=True)
+class Verksemd:
+    namn: str | None = None
+    ordinaer_kontorstad: str | None = None
+
+
+@dataclass(frozen=True)
+class Ordning:
+    stad: str
+    fra: date
+    til: date | None = None
+    dagpendling_realistisk: bool | None = None
+    dagpendling_grunngjeving: str | None = None
+    fast_pa_ordinaer_kontorstad: bool | None = None
+    samtykke_arbeidstakar: bool | None = None
+    samtykke_arbeidsgivar: bool | None = None
+    avtaletype_valt: str | None = None
+    signeringsdato: date | None = None
+    arbeidsstad: str | None = None
+    omfang: str | None = None
+    tilgjengelegheit: str | None = None
+    arbeidstid: str | None = None
+    utstyr: str | None = None
+    tryggingsreglar: str | None = None
+    utstyr_ansvar: str | None = None
+    dokumenthandtering: str | None = None
+    proveperiode_manader: int | None = None
+    proveperiode_varsel_veker: int | None = None
+    oppseiingsfrist_manader: int | None = None
+
+
+@dataclass(frozen=True)
+class Svar:
+    arbeidstakar: Arbeidstakar
+    ordning: Ordning
+    verksemd: Verksemd = field(default_factory=Verksemd)
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _verdi(felt: str, spec: Felt, value: Any) -> Any:
+    """Check and convert one value; None passes (required keys are checked afterwards)."""
+    if value is None:
+        return None
+    if spec.kind == "tekst":
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise SvarFeil(felt, "må vere tekst")
+        value = str(value)
+        if len(value) > spec.maks:
+            raise SvarFeil(felt, f"teksten er for lang ({len(value)} teikn; høgst {spec.maks})")
+        return value
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            raise SvarFeil(felt, "må vere true eller false")
+        return value
+    if spec.kind == "dato":
+        text = str(value).strip()
+        if not _ISO.match(text):
+            raise SvarFeil(felt, f"«{value}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig dato") from None
+    if spec.kind == "heiltal":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SvarFeil(felt, "må vere eit heilt tal")
+        if spec.minst is not None and value < spec.minst:
+            raise SvarFeil(felt, "talet kan ikkje vere negativt" if spec.minst == 0 else f"talet må vere minst {spec.minst}")
+        if spec.storst is not None and value > spec.storst:
+            raise SvarFeil(felt, f"talet kan ikkje vere større enn {spec.storst}")
+        return value
+    if spec.kind == "val":
+        if value not in spec.val:
+            raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig verdi (gyldige: {', '.join(spec.val)})")
+        return value
+    raise AssertionError(spec.kind)
+
+
+def _krev(felt: str, value: Any) -> None:
+    if value is None:
+        raise SvarFeil(felt, "manglar (feltet er påkravd)")
+
+
+def svar_fra_dict(data: Any) -> Svar:
+    """Validate a parsed answer file and build a `Svar`; raises `SvarFeil` on the first fault."""
+    if not isinstance(data, dict):
+        raise SvarFeil("svarfila", "må vere ein YAML-mapping med arbeidstakar, verksemd og ordning")
+    for section in data:
+        if section not in SKJEMA:
+            raise SvarFeil(str(section), "ukjend felt")
+    values: dict[str, dict[str, Any]] = {}
+    for section, spec in SKJEMA.items():
+        raw = data.get(section)
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise SvarFeil(section, "må vere ein mapping")
+        for key in raw:
+            if key not in spec:
+                raise SvarFeil(f"{section}.{key}", "ukjend felt")
+        values[section] = {key: _verdi(f"{section}.{key}", spec[key], raw[key]) for key in raw}
+
+    at, ord_ = values["arbeidstakar"], values["ordning"]
+    _krev("arbeidstakar.nytilsett", at.get("nytilsett"))
+    _krev("arbeidstakar.tilsett_fra", at.get("tilsett_fra"))
+    _krev("ordning.stad", ord_.get("stad"))
+    _krev("ordning.fra", ord_.get("fra"))
+    if "til" not in ord_:
+        raise SvarFeil("ordning.til", "manglar (skriv null for ei tidsuavgrensa ordning)")
+    if not at["nytilsett"]:
+        _krev("ordning.samtykke_arbeidstakar", ord_.get("samtykke_arbeidstakar"))
+        _krev("ordning.samtykke_arbeidsgivar", ord_.get("samtykke_arbeidsgivar"))
+    if ord_["stad"] == "heimekontor":
+        _krev("ordning.dagpendling_realistisk", ord_.get("dagpendling_realistisk"))
+    if ord_["til"] is None:
+        _krev("ordning.fast_pa_ordinaer_kontorstad", ord_.get("fast_pa_ordinaer_kontorstad"))
+
+    if ord_["til"] is not None and ord_["til"] < ord_["fra"]:
+        raise SvarFeil("ordning.til", "sluttdatoen kan ikkje vere før startdatoen")
+    if at.get("mellombels_til") is not None and at["mellombels_til"] < at["tilsett_fra"]:
+        raise SvarFeil("arbeidstakar.mellombels_til", "sluttdatoen kan ikkje vere før første arbeidsdag")
+    if ord_["fra"] < at["tilsett_fra"]:
+        raise SvarFeil("ordning.fra", "ordninga kan ikkje starte før tilsetjinga (arbeidstakar.tilsett_fra)")
+    if at.get("mellombels_til") is not None and ord_["fra"] > at["mellombels_til"]:
+        raise SvarFeil("ordning.fra", "ordninga kan ikkje starte etter at tilsetjinga er slutt (arbeidstakar.mellombels_til)")
+
+    at = {k: v for k, v in at.items() if v is not None}
+    return Svar(
+        arbeidstakar=Arbeidstakar(**at),
+        verksemd=Verksemd(**values["verksemd"]),
+        ordning=Ordning(**ord_),
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is reported with its field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def les_svar(text: str) -> Svar:
+    """Parse the text of an answer file."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"linje {mark.line + 1}" if mark is not None else "svarfila"
+        raise SvarFeil(where, "fila er ikkje gyldig YAML") from None
+    return svar_fra_dict(data)
+
