@@ -1,0 +1,43 @@
+"""Shared fixtures. The rules are imported from the checkout, as `PYTHONPATH=.` does."""
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome"
+
+
+def _base() -> dict:
+    """A complete, in-scope answer file as a dict (existing employee, time-limited home office)."""
+    return yaml.safe_load((DOME / "heimekontor_tilleggsavtale.yml").read_text("utf-8"))
+
+
+@pytest.fixture
+def svar_dict():
+    return copy.deepcopy(_base())
+
+
+@pytest.fixture
+def lag_svar():
+    """Build a Svar from the base answers with dotted overrides: lag_svar(**{"ordning.til": None})."""
+    from docassemble.desentral.svarfil import svar_fra_dict
+
+    def build(overrides: dict | None = None, drop: tuple[str, ...] = ()):
+        data = copy.deepcopy(_base())
+        for dotted, value in (overrides or {}).items():
+            section, key = dotted.split(".")
+            data.setdefault(section, {})[key] = value
+        for dotted in drop:
+            section, key = dotted.split(".")
+            data[section].pop(key, None)
+        return svar_fra_dict(data)
+
+    return build

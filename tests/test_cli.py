@@ -1,0 +1,136 @@
+"""`python -m docassemble.desentral` from a checkout, with plain python3 and pyyaml."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"
+
+
+def cli(*args, cwd=ROOT):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "docassemble.desentral", *map(str, args)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+
+
+def write(tmp_path, data, name="svar.yml"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def test_vurder_prints_one_json_object():
+    p = cli("vurder", DOME, "--dato", "2026-11-26")
+    assert p.returncode == 0, p.stderr
+    assert p.stderr == ""
+    out = json.loads(p.stdout)
+    for key in ("i_omfang", "avvisingsgrunn", "situasjon", "avtaletype", "grunngjeving",
+                "proveperiode", "provetid", "oppseiingsfrist", "manglar", "atvaringar"):
+        assert key in out
+    assert out["avtaletype"] == "tilleggsavtale"
+    assert out["proveperiode"] == {"fra": "2027-01-01", "til": "2027-03-31", "manader": 3,
+                                   "varsel_veker": 2, "varsel_dagar": 14}
+    assert "Rettleiinga 5.3.2" in {g["kjelde"] for g in out["grunngjeving"]}
+
+
+def test_vurder_runs_without_docassemble(tmp_path):
+    # The module must not import docassemble: block it and run the CLI in the same way.
+    blocker = tmp_path / "sitecustomize.py"
+    blocker.write_text(
+        "import sys\n"
+        "class B:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.startswith('docassemble.') and not name.startswith('docassemble.desentral'):\n"
+        "            raise ImportError('blocked: ' + name)\n"
+        "sys.meta_path.insert(0, B())\n")
+    env = dict(os.environ, PYTHONPATH=f"{tmp_path}{os.pathsep}{ROOT}")
+    probe = subprocess.run([sys.executable, "-c", "import docassemble.base"],
+                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert "blocked: docassemble.base" in probe.stderr  # the blocker is in force
+    p = subprocess.run([sys.executable, "-m", "docassemble.desentral", "vurder", str(DOME)],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+
+
+def test_tal_lists_figures_with_status():
+    p = cli("tal")
+    assert p.returncode == 0
+    rows = json.loads(p.stdout)
+    assert {"stadfesta", "sekundærkjelde", "ikkje stadfesta"} == {r["status"] for r in rows}
+    assert all(r["kjelde"] for r in rows)
+
+
+def _base():
+    return yaml.safe_load(DOME.read_text("utf-8"))
+
+
+def _with(section, key, value):
+    data = _base()
+    data[section][key] = value
+    return data
+
+
+def _without(section, key):
+    data = _base()
+    del data[section][key]
+    return data
+
+
+@pytest.mark.parametrize("data, message", [
+    (_without("ordning", "fra"), "ordning.fra: manglar"),
+    (_without("ordning", "til"), "ordning.til: manglar"),
+    (_without("arbeidstakar", "nytilsett"), "arbeidstakar.nytilsett: manglar"),
+    (_without("arbeidstakar", "tilsett_fra"), "arbeidstakar.tilsett_fra: manglar"),
+    (_without("ordning", "stad"), "ordning.stad: manglar"),
+    (_without("ordning", "samtykke_arbeidstakar"), "ordning.samtykke_arbeidstakar: manglar"),
+    (_without("ordning", "dagpendling_realistisk"), "ordning.dagpendling_realistisk: manglar"),
+    ({**_base(), "ordning": {**_base()["ordning"], "til": None}}, "ordning.fast_pa_ordinaer_kontorstad: manglar"),
+    (_with("ordning", "til", "2026-12-31"), "ordning.til: sluttdatoen kan ikkje vere før startdatoen"),
+    (_with("ordning", "fra", "2027-02-30"), "ordning.fra: «2027-02-30» er ikkje ein gyldig dato"),
+    (_with("ordning", "fra", "1. januar 2027"), "ordning.fra: «1. januar 2027» er ikkje ein dato på forma ÅÅÅÅ-MM-DD"),
+    (_with("ordning", "stad", "hytta"), "ordning.stad: «hytta» er ikkje ein gyldig verdi"),
+    (_with("ordning", "fargen", "blå"), "ordning.fargen: ukjend felt"),
+    ({**_base(), "ekstra": 1}, "ekstra: ukjend felt"),
+    (_with("arbeidstakar", "fravaer_i_provetid_dagar", -3), "arbeidstakar.fravaer_i_provetid_dagar: talet kan ikkje vere negativt"),
+    (_with("arbeidstakar", "nytilsett", "ja"), "arbeidstakar.nytilsett: må vere true eller false"),
+    (_with("ordning", "oppseiingsfrist_manader", 2.5), "ordning.oppseiingsfrist_manader: må vere eit heilt tal"),
+    (_with("ordning", "fra", "2020-01-01"), "ordning.fra: ordninga kan ikkje starte før tilsetjinga"),
+    (_with("arbeidstakar", "mellombels_til", "2020-01-01"), "arbeidstakar.mellombels_til: sluttdatoen kan ikkje vere før"),
+    (_with("ordning", "arbeidsstad", "x" * 201), "ordning.arbeidsstad: teksten er for lang"),
+    ("arbeidstakar: [\n", "linje"),
+    ("- 1\n", "svarfila: må vere ein YAML-mapping"),
+])
+def test_bad_input_exits_2_with_one_nynorsk_line(tmp_path, data, message):
+    p = cli("vurder", write(tmp_path, data))
+    assert p.returncode == 2
+    assert p.stdout == ""
+    assert p.stderr.count("\n") == 1
+    assert p.stderr.startswith(message), p.stderr
+
+
+def test_missing_file(tmp_path):
+    p = cli("vurder", tmp_path / "finst-ikkje.yml")
+    assert p.returncode == 2 and p.stdout == ""
+    assert "fila finst ikkje" in p.stderr
+
+
+@pytest.mark.parametrize("args", [("vurder",), ("ukjend",), ("vurder", DOME, "--dato", "i går"), ("vurder", DOME, "--x", "1")])
+def test_usage_errors_exit_2(args):
+    p = cli(*args)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.strip()
+
+
+def test_quoted_and_unquoted_dates_are_the_same(tmp_path):
+    text = DOME.read_text("utf-8").replace("fra: 2027-01-01", 'fra: "2027-01-01"')
+    a = cli("vurder", write(tmp_path, text), "--dato", "2026-11-26")
+    b = cli("vurder", DOME, "--dato", "2026-11-26")
+    assert a.returncode == 0 and a.stdout == b.stdout

@@ -1,0 +1,78 @@
+"""The rule data: every figure with a source, an effective date rule and a status."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from docassemble.desentral.regelverk import STATUSAR, RegelverkFeil, last_regelverk
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_figure_has_source_status_and_values():
+    regelverk = last_regelverk()
+    assert len(regelverk.parametrar) >= 10
+    for p in regelverk:
+        assert p.kjelde and p.namn and p.eining
+        assert p.verdiar
+        for v in p.verdiar:
+            assert v.status in STATUSAR
+
+
+@pytest.mark.parametrize("key, dato, value, status", [
+    ("tilleggsavtale_proveperiode", date(2027, 1, 1), 3, "stadfesta"),
+    ("tilleggsavtale_proveperiode_varsel", date(2027, 1, 1), 2, "stadfesta"),
+    ("statstilsettelova_provetid", date(2027, 1, 1), 6, "sekundærkjelde"),
+    ("statstilsettelova_provetid_mellombels_del", date(2024, 7, 1), 0.5, "sekundærkjelde"),
+    ("statstilsettelova_provetid_mellombels_del", date(2024, 6, 30), None, "sekundærkjelde"),
+    ("statstilsettelova_oppseiingsfrist_provetid", date(2027, 1, 1),
+     {"arbeidsgivar_manader": 1, "arbeidstakar_manader": 1}, "ikkje stadfesta"),
+    ("fleksitid_kjernetid", date(2027, 1, 1), {"fra": "09:00", "til": "14:30"}, "stadfesta"),
+    ("fleksitid_ytre_arbeidstid", date(2027, 1, 1), {"fra": "06:00", "til": "21:00"}, "stadfesta"),
+    ("aml_skriftleg_arbeidsavtale_frist", date(2027, 1, 1), 7, "stadfesta"),
+    ("aml_endring_skriftleg_frist", date(2027, 1, 1), 0, "stadfesta"),
+    ("tilleggsavtale_oppseiingsfrist", date(2027, 1, 1), None, "ikkje stadfesta"),
+])
+def test_figures_match_legal_facts(key, dato, value, status):
+    v = last_regelverk()[key].ved(dato)
+    assert v.verdi == value
+    assert v.status == status
+
+
+def test_notice_tables_match_legal_facts():
+    regelverk = last_regelverk()
+    expected = [(0, 1, 1), (1, 3, 3), (2, 6, 3)]
+    for key, status in (("statstilsettelova_oppseiingsfrist_fast", "sekundærkjelde"),
+                        ("statstilsettelova_oppseiingsfrist_mellombels", "ikkje stadfesta")):
+        v = regelverk[key].ved(date(2027, 1, 1))
+        assert [(r["tenestetid_over_ar"], r["arbeidsgivar_manader"], r["arbeidstakar_manader"])
+                for r in v.verdi] == expected
+        assert v.status == status
+
+
+def test_value_before_any_effective_date_is_an_error():
+    with pytest.raises(RegelverkFeil):
+        last_regelverk()["aml_skriftleg_arbeidsavtale_frist"].ved(date(2020, 1, 1))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: null, verdi: 1, status: kanskje}]}", "status"),
+    ("x: {namn: a, eining: b, verdiar: [{gjeld_fra: null, verdi: 1, status: stadfesta}]}", "kjelde"),
+    ("x: {namn: a, eining: b, kjelde: c, verdiar: [{verdi: 1, status: stadfesta}]}", "gjeld_fra"),
+    ("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: 2020-01-01, verdi: 1, status: stadfesta},"
+     " {gjeld_fra: 2019-01-01, verdi: 2, status: stadfesta}]}", "stigande"),
+    ("x: {namn: a, eining: b, kjelde: c, ekstra: 1, verdiar: [{gjeld_fra: null, verdi: 1, status: stadfesta}]}", "ukjende"),
+    ("- 1", "mapping"),
+])
+def test_loader_rejects_malformed_data(text, message):
+    with pytest.raises(RegelverkFeil, match=message):
+        last_regelverk(text)
+
+
+def test_readme_lists_every_figure_that_is_not_confirmed():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for p in last_regelverk():
+        if any(v.status != "stadfesta" for v in p.verdiar):
+            assert f"`{p.id}`" in readme, p.id
