@@ -1,0 +1,223 @@
+"""What the agreement templates print: user text made literal, and the computed clauses.
+
+Every value a user typed reaches the Markdown templates through `trygg()` here, in one place:
+the templates receive an `Avtaledata` whose text fields are already escaped, so Markdown,
+Mako, HTML and raw LaTeX in an answer print as the characters they are. Plain Python; no
+docassemble import.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from .datoar import nynorsk_dato
+from .svarfil import Svar
+
+__all__ = ["trygg", "Avtaledata", "avtaledata", "STAD_NAMN"]
+
+# ASCII punctuation: pandoc's Markdown lets a backslash escape every one of them
+# (all_symbols_escapable), which also stops raw TeX (\input), raw attributes (`...`{=latex}),
+# math ($), HTML (<...>), links and images ([...](...)), and docassemble's own [MARKUP].
+_PUNKTUM = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def trygg(tekst: object) -> str:
+    """User text as Markdown that pandoc prints literally, in PDF (LaTeX) and DOCX alike.
+
+    Line breaks are kept as hard breaks; leading spaces are dropped so a line never becomes a
+    code block; blank lines become one paragraph break.
+    """
+    if tekst is None:
+        return ""
+    linjer = [_PUNKTUM.sub(r"\\\1", linje.strip()) for linje in str(tekst).replace("\r\n", "\n").split("\n")]
+    avsnitt, noverande = [], []
+    for linje in linjer:
+        if linje:
+            noverande.append(linje)
+        elif noverande:
+            avsnitt.append(noverande)
+            noverande = []
+    if noverande:
+        avsnitt.append(noverande)
+    return "\n\n".join("\\\n".join(a) for a in avsnitt)
+
+
+STAD_NAMN = {
+    "kontorfellesskap": "kontorfellesskap utanfor kontorstrukturen til verksemda",
+    "annan_kontorstad": "ein annan kontorstad i verksemda",
+    "heimekontor": "heimekontor",
+}
+
+AVTALETITTEL = {
+    "tilleggsavtale": "Tilleggsavtale om desentralisert arbeid",
+    "arbeidsavtale": "Arbeidsavtale",
+}
+
+
+def _manader(n: int) -> str:
+    return f"{n} månad" if n == 1 else f"{n} månader"
+
+
+def _veker(n: int) -> str:
+    return f"{n} veke" if n == 1 else f"{n} veker"
+
+
+HR_FYLLER_UT = "**Fyllast ut av arbeidsgivaren:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
+
+
+@dataclass
+class Avtaledata:
+    """Everything a template prints. Strings are Markdown, safe to insert as they are."""
+
+    avtaletype: str
+    tittel: str
+    situasjon: int
+    arbeidstakar_namn: str
+    stilling: str
+    bustad: str
+    verksemd_namn: str
+    ordinaer_kontorstad: str
+    stad: str
+    arbeidsstad: str
+    tidsrom: str
+    omfang: str
+    tilgjengelegheit: str
+    arbeidstid: str
+    kjernetid: str
+    ytre_arbeidstid: str
+    utstyr: str
+    tryggingsreglar: str
+    utstyr_ansvar: str
+    dokumenthandtering: str
+    provetid: list[str]
+    opphoyr: list[str]
+    tiltreding: str
+    varigheit: str
+    manglar: list[str] = field(default_factory=list)
+    hr_fyller_ut: str = HR_FYLLER_UT
+
+
+def _tekst_eller_hr(verdi: str | None) -> str:
+    return trygg(verdi) if verdi and verdi.strip() else HR_FYLLER_UT
+
+
+def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
+    """Rettleiinga 5.3.6 and statstilsettelova § 15, kept apart: prøveperiode for ordninga
+    (the tilleggsavtale) versus prøvetid (the employment)."""
+    ut = []
+    if v["avtaletype"] == "tilleggsavtale":
+        p = v["proveperiode"]
+        if p:
+            ut.append(
+                f"Dei første {_manader(p['manader'])} av ordninga er ein prøveperiode for ordninga, "
+                f"frå {nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til'])}. I prøveperioden kan "
+                f"kvar av partane seie opp tilleggsavtala med eit skriftleg varsel på {_veker(p['varsel_veker'])}.")
+        else:
+            ut.append("Partane har avtalt at det ikkje skal vere nokon prøveperiode for ordninga.")
+        ut.append(
+            "Prøveperioden for ordninga gjeld berre denne tilleggsavtala. Han har ingen verknad for "
+            "prøvetida i tilsetjinga, som følgjer av arbeidsavtala og statstilsettelova § 15.")
+    else:
+        p = v["provetid"]
+        if p:
+            ut.append(
+                f"Tilsetjinga har ei prøvetid på seks månader etter statstilsettelova § 15, frå "
+                f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}.")
+            if p["til"] != p["til_utan_forlenging"]:
+                ut.append(
+                    f"Arbeidstakaren har hatt fråvær i prøvetida. Arbeidsgivaren kan forlengje prøvetida "
+                    f"med like lang tid, til og med {nynorsk_dato(p['til'])}.")
+            elif svar.arbeidstakar.mellombels_til is None:
+                ut.append("Har arbeidstakaren fråvær i prøvetida, kan arbeidsgivaren forlengje ho med like lang tid.")
+        else:
+            ut.append(
+                "Arbeidstakaren er alt tilsett i verksemda og held fram i same stilling. Det blir inga ny "
+                "prøvetid etter statstilsettelova § 15.")
+    return ut
+
+
+def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
+    o = v["opphoyr"]
+    if v["avtaletype"] == "tilleggsavtale":
+        frist = svar.ordning.oppseiingsfrist_manader
+        ut = [
+            ("Etter prøveperioden kan kvar av partane seie opp tilleggsavtala skriftleg med ein frist på "
+             f"{_manader(frist)}." if frist is not None else
+             "Etter prøveperioden kan kvar av partane seie opp tilleggsavtala skriftleg med ein frist på "
+             + HR_FYLLER_UT + " månader."),
+            "Oppseiing av tilleggsavtala gjeld berre ordninga med desentralisert arbeid. Arbeidsforholdet "
+            "held fram, og partane fell då tilbake på den ordinære arbeidsavtala, også når det gjeld "
+            "arbeidsstaden.",
+            "Tilleggsavtala blir avslutta automatisk når tilsetjingsforholdet i verksemda tek slutt.",
+        ]
+        if svar.ordning.til is not None:
+            ut.insert(0, f"Tilleggsavtala gjeld til og med {nynorsk_dato(svar.ordning.til)} og sluttar då "
+                         "utan oppseiing. Partane kan før den tid drøfte om ordninga skal halde fram.")
+        return ut
+    f = v["oppseiingsfrist"]
+    ut = [
+        "Oppseiing av denne arbeidsavtala inneber at arbeidsforholdet blir avslutta. Reglane i "
+        "statstilsettelova om oppseiing og oppseiingsfristar gjeld.",
+    ]
+    if f["i_provetid"]:
+        ut.append(f"I prøvetida er oppseiingsfristen {_manader(f['arbeidsgivar_manader'])} for arbeidsgivaren "
+                  f"og {_manader(f['arbeidstakar_manader'])} for arbeidstakaren.")
+    rader = f["tabell"]
+    tekst = []
+    for i, r in enumerate(rader):
+        grense = "inntil eitt år" if r["tenestetid_over_ar"] == 0 else f"over {r['tenestetid_over_ar']} år"
+        tekst.append(f"{grense}: {_manader(r['arbeidsgivar_manader'])} frå arbeidsgivaren og "
+                     f"{_manader(r['arbeidstakar_manader'])} frå arbeidstakaren")
+    ut.append("Etter prøvetida er oppseiingsfristen etter tenestetid " + "; ".join(tekst) + ".")
+    ut.append("Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken. Oppseiing frå "
+              "arbeidstakaren skal vere skriftleg.")
+    if f["tilsetjing"] == "mellombels" and o["siste_dag"]:
+        ut.append(f"Tilsetjinga er mellombels og tek slutt {nynorsk_dato(o['siste_dag'])} utan oppseiing.")
+    ut.append("Ei endring av arbeidsstaden seinare krev ei ny avtale eller ei skriftleg endring av denne "
+              "(arbeidsmiljølova § 14-8).")
+    return ut
+
+
+def avtaledata(svar: Svar, vurdering: dict) -> Avtaledata:
+    """The template data for an in-scope decision."""
+    if not vurdering["i_omfang"]:
+        raise ValueError("saka er utanfor rettleiinga; det blir ikkje laga noka avtale")
+    at, vk, o = svar.arbeidstakar, svar.verksemd, svar.ordning
+    kjerne = vurdering["fleksitid"]["kjernetid"]
+    ytre = vurdering["fleksitid"]["ytre_arbeidstid"]
+    if o.til is None:
+        tidsrom = f"Ordninga gjeld frå og med {nynorsk_dato(o.fra)} og er tidsuavgrensa."
+    else:
+        tidsrom = f"Ordninga gjeld frå og med {nynorsk_dato(o.fra)} til og med {nynorsk_dato(o.til)}."
+    if at.mellombels_til is None:
+        varigheit = "Tilsetjinga er fast."
+    else:
+        varigheit = (f"Tilsetjinga er mellombels til og med {nynorsk_dato(at.mellombels_til)}. "
+                     f"Heimel for mellombels tilsetjing (statstilsettelova § 9): {HR_FYLLER_UT}")
+    return Avtaledata(
+        avtaletype=vurdering["avtaletype"],
+        tittel=AVTALETITTEL[vurdering["avtaletype"]],
+        situasjon=vurdering["situasjon"],
+        arbeidstakar_namn=_tekst_eller_hr(at.namn),
+        stilling=_tekst_eller_hr(at.stilling),
+        bustad=_tekst_eller_hr(at.bustad),
+        verksemd_namn=_tekst_eller_hr(vk.namn),
+        ordinaer_kontorstad=_tekst_eller_hr(vk.ordinaer_kontorstad),
+        stad=STAD_NAMN[o.stad],
+        arbeidsstad=_tekst_eller_hr(o.arbeidsstad),
+        tidsrom=tidsrom,
+        omfang=_tekst_eller_hr(o.omfang),
+        tilgjengelegheit=_tekst_eller_hr(o.tilgjengelegheit),
+        arbeidstid=_tekst_eller_hr(o.arbeidstid),
+        kjernetid=f"{kjerne['fra']}–{kjerne['til']}",
+        ytre_arbeidstid=f"{ytre['fra']}–{ytre['til']}",
+        utstyr=_tekst_eller_hr(o.utstyr),
+        tryggingsreglar=_tekst_eller_hr(o.tryggingsreglar),
+        utstyr_ansvar=_tekst_eller_hr(o.utstyr_ansvar),
+        dokumenthandtering=_tekst_eller_hr(o.dokumenthandtering),
+        provetid=_provetid_klausular(svar, vurdering),
+        opphoyr=_opphoyr_klausular(svar, vurdering),
+        tiltreding=nynorsk_dato(at.tilsett_fra),
+        varigheit=varigheit,
+        manglar=list(vurdering["manglar"]),
+    )
+

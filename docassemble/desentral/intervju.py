@@ -1,0 +1,137 @@
+"""What the interviews call: the answers as a `Svar`, the decision, and composed texts.
+
+The interview keeps its answers on three objects with the answer file's names (`arbeidstakar`,
+`verksemd`, `ordning`), so `lag` and the interview fill the same variables. Plain Python;
+no docassemble import (interview objects are read with getattr only).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .datoar import nynorsk_dato
+from .dokument import Avtaledata, avtaledata, trygg
+from .reglar import vurder, vurder_omfang
+from .svarfil import SKJEMA, Svar, SvarFeil, svar_fra_dict
+
+__all__ = [
+    "SVARFELT",
+    "svar_fra_intervju",
+    "svar_som_dict",
+    "vurder_intervju",
+    "omfang_i_intervju",
+    "omfang_tekst",
+    "tilgjengelegheit_tekst",
+    "arbeidstid_tekst",
+    "vekedagar_tekst",
+    "avtale_for_intervju",
+    "nynorsk_dato",
+    "trygg",
+    "SvarFeil",
+    "Avtaledata",
+    "VEKEDAGAR",
+    "KANALAR",
+]
+
+# The answer-file keys, section by section: the variables `lag` sets in the interview.
+SVARFELT = {section: tuple(keys) for section, keys in SKJEMA.items()}
+
+VEKEDAGAR = ("måndag", "tysdag", "onsdag", "torsdag", "fredag")
+KANALAR = ("telefon", "e-post", "videomøte", "chat i verksemda sine digitale verktøy")
+
+
+def _verdi(value):
+    # docassemble's date fields give DADateTime (a datetime); the answer file gives dates.
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def svar_som_dict(arbeidstakar, verksemd, ordning) -> dict:
+    """The interview's answers in the answer file's shape (undefined attributes left out)."""
+    objects = {"arbeidstakar": arbeidstakar, "verksemd": verksemd, "ordning": ordning}
+    out: dict[str, dict] = {}
+    for section, keys in SVARFELT.items():
+        # Read the instance's own attributes: asking a docassemble object for an undefined one
+        # would start the search for a question that defines it.
+        attrs = vars(objects[section])
+        out[section] = {key: _verdi(attrs[key]) for key in keys if key in attrs}
+    if "til" not in out["ordning"]:
+        out["ordning"]["til"] = None
+    return out
+
+
+def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
+    """Build and validate a `Svar` from the interview's objects, with the CLI's own checks."""
+    return svar_fra_dict(svar_som_dict(arbeidstakar, verksemd, ordning))
+
+
+def vurder_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> dict:
+    return vurder(svar_fra_intervju(arbeidstakar, verksemd, ordning), i_dag or date.today())
+
+
+def omfang_i_intervju(arbeidstakar, ordning):
+    """Scope from the answers so far (Rettleiinga 2.1, 5.3.1), so a refusal comes early."""
+    attrs = vars(ordning)
+    # Until the consents are answered, voluntariness is not judged yet.
+    samtykke_svart = "samtykke_arbeidstakar" in attrs
+    return vurder_omfang(
+        ordning.stad,
+        attrs.get("dagpendling_realistisk") if ordning.stad == "heimekontor" else None,
+        arbeidstakar.nytilsett or not samtykke_svart,
+        attrs.get("samtykke_arbeidstakar"),
+        attrs.get("samtykke_arbeidsgivar"),
+    )
+
+
+def vekedagar_tekst(dagar) -> str:
+    valde = [d for d in VEKEDAGAR if d in dagar]
+    if len(valde) <= 1:
+        return "".join(valde)
+    return ", ".join(valde[:-1]) + " og " + valde[-1]
+
+
+def omfang_tekst(form: str, prosent: int | None = None, dagar=(), plan: str | None = None) -> str:
+    """Rettleiinga 5.3.2: fixed weekdays, a percentage, or all of the work; for alternating
+    work, when the employee is at each place."""
+    if form == "heile":
+        tekst = "Heile stillinga blir utført som desentralisert arbeid."
+    elif form == "prosent":
+        tekst = (f"{prosent} prosent av arbeidet blir utført som desentralisert arbeid. Resten blir "
+                 "utført frå den ordinære kontorstaden.")
+    elif form == "dagar":
+        tekst = (f"Arbeidstakaren arbeider desentralisert på {vekedagar_tekst(dagar)}. Dei andre "
+                 "arbeidsdagane arbeider arbeidstakaren frå den ordinære kontorstaden.")
+    else:
+        raise ValueError(form)
+    if form != "heile" and plan and plan.strip():
+        tekst += f"\nNår arbeidstakaren er på kvar stad: {plan.strip()}"
+    return tekst
+
+
+def tilgjengelegheit_tekst(tidsrom: str, kanalar, fysiske_mote: str | None) -> str:
+    """Rettleiinga 5.3.3: when, how, and which meetings need physical presence."""
+    valde = [k for k in KANALAR if k in kanalar]
+    if len(valde) > 1:
+        kanal_tekst = ", ".join(valde[:-1]) + " og " + valde[-1]
+    else:
+        kanal_tekst = "".join(valde)
+    tekst = f"Arbeidstakaren skal vere tilgjengeleg {tidsrom.strip()}"
+    tekst += f", på {kanal_tekst}." if kanal_tekst else "."
+    if fysiske_mote and fysiske_mote.strip():
+        tekst += f"\nArbeidstakaren deltek fysisk på den ordinære kontorstaden på: {fysiske_mote.strip()}"
+    return tekst
+
+
+def arbeidstid_tekst(fleksitid: bool, registrering: str | None) -> str:
+    """Rettleiinga 5.3.4."""
+    tekst = ("Arbeidstakaren har alminneleg arbeidstid i staten og følgjer fleksitidsordninga i "
+             "verksemda." if fleksitid else
+             "Arbeidstakaren har alminneleg arbeidstid i staten og er ikkje med i fleksitidsordninga.")
+    if registrering and registrering.strip():
+        tekst += f"\nArbeidstida blir registrert slik: {registrering.strip()}"
+    return tekst
+
+
+def avtale_for_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> Avtaledata:
+    svar = svar_fra_intervju(arbeidstakar, verksemd, ordning)
+    return avtaledata(svar, vurder(svar, i_dag or date.today()))
