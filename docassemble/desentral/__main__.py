@@ -17,6 +17,9 @@ BRUK = """bruk: python -m docassemble.desentral KOMMANDO
 
   vurder SVAR.yml [--dato ÅÅÅÅ-MM-DD]   vurder svarfila og skriv eitt JSON-objekt
                                         (--dato: dagens dato for fristane, standard i dag)
+  lag SVAR.yml --ut MAPPE [--dato ÅÅÅÅ-MM-DD]
+                                        lag avtala (PDF og DOCX) med docassemble-motoren
+                                        og skriv eitt JSON-objekt om kva som vart laga
   tal                                   list dei juridiske tala med kjelde og status
 """
 
@@ -86,6 +89,27 @@ def cmd_vurder(args: list[str]) -> int:
     return 0
 
 
+def cmd_lag(args: list[str]) -> int:
+    pos, opt = _opsjonar(args, ("--ut", "--dato"))
+    if len(pos) != 1 or "--ut" not in opt:
+        raise BrukFeil("lag treng éi svarfil og --ut MAPPE")
+    svar = les_svar(_les_fil(pos[0]))
+    vurdering = vurder(svar, _dato(opt.get("--dato")))
+    from pathlib import Path  # noqa: PLC0415
+
+    from .lag import LagFeil, lag_dokument  # noqa: PLC0415 - needs docassemble
+
+    try:
+        resultat = lag_dokument(svar, Path(opt["--ut"]))
+    except LagFeil as exc:
+        sys.stderr.write(f"lag: {exc}\n")
+        return 1
+    resultat.update({k: vurdering[k] for k in ("i_omfang", "avvisingsgrunn", "situasjon", "avtaletype",
+                                               "manglar", "atvaringar")})
+    sys.stdout.write(_dump(resultat) + "\n")
+    return 0
+
+
 def cmd_tal(args: list[str]) -> int:
     if args:
         raise BrukFeil("tal tek ingen argument")
@@ -99,7 +123,7 @@ def cmd_tal(args: list[str]) -> int:
     return 0
 
 
-KOMMANDOAR = {"vurder": cmd_vurder, "tal": cmd_tal}
+KOMMANDOAR = {"vurder": cmd_vurder, "lag": cmd_lag, "tal": cmd_tal}
 
 
 def main(argv: list[str] | None = None) -> int:

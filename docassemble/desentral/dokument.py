@@ -108,7 +108,7 @@ def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
         p = v["proveperiode"]
         if p:
             ut.append(
-                f"Dei første {_manader(p['manader'])} av ordninga er ein prøveperiode for ordninga, "
+                f"Prøveperioden for ordninga er {_manader(p['manader'])}, "
                 f"frå {nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til'])}. I prøveperioden kan "
                 f"kvar av partane seie opp tilleggsavtala med eit skriftleg varsel på {_veker(p['varsel_veker'])}.")
         else:

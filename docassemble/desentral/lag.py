@@ -1,0 +1,57 @@
+# do not pre-load
+"""`python -m docassemble.desentral lag SVAR.yml --ut MAPPE`: the interview's documents from an
+answer file, assembled by docassemble's own engine (see motor.py), for HR batch work and tests.
+
+The answers are set on the same interview variables the web interview fills, the screens that
+only acknowledge information are marked as seen, and the interview runs to its last screen.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from .intervju import SVARFELT
+from .svarfil import Svar
+
+__all__ = ["LagFeil", "lag_dokument", "INTERVJU", "KVITTERINGAR"]
+
+INTERVJU = "tilsett.yml"
+# Screens that only show information; the web user confirms them with a button.
+KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferdig")
+
+
+class LagFeil(RuntimeError):
+    pass
+
+
+def verdiar_for_intervju(svar: Svar) -> dict:
+    """Every answer-file variable, as `section.key` -> value (None where the file has none)."""
+    sections = {"arbeidstakar": asdict(svar.arbeidstakar), "verksemd": asdict(svar.verksemd),
+                "ordning": asdict(svar.ordning)}
+    return {f"{section}.{key}": sections[section].get(key)
+            for section, keys in SVARFELT.items() for key in keys}
+
+
+def lag_dokument(svar: Svar, ut: Path, arbeidsmappe: Path | None = None) -> dict:
+    """Run the interview to its end on the engine and copy its documents into `ut`."""
+    from .motor import Motor  # noqa: PLC0415 - docassemble is needed only here
+
+    motor = Motor(arbeidsmappe or tempfile.mkdtemp(prefix="desentral-lag-"))
+    okt = motor.okt(INTERVJU)
+    okt.sett({**verdiar_for_intervju(svar), **{k: True for k in KVITTERINGAR}})
+    skjerm = okt.skjerm
+    if skjerm.id == "utanfor-omfang":
+        return {"laga": False, "skjerm": skjerm.id, "filer": []}
+    if skjerm.id != "avtale-ferdig":
+        raise LagFeil(f"intervjuet stoppa på skjermen «{skjerm.id}» ({', '.join(skjerm.variablar)})")
+    ut.mkdir(parents=True, exist_ok=True)
+    filer = []
+    for vedlegg in skjerm.vedlegg:
+        for fmt in ("pdf", "docx"):
+            if fmt in vedlegg.filer:
+                dest = ut / f"{vedlegg.filnamn}.{fmt}"
+                shutil.copyfile(vedlegg.filer[fmt], dest)
+                filer.append(str(dest))
+    return {"laga": True, "skjerm": skjerm.id, "filer": filer}
