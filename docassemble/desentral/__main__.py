@@ -99,11 +99,14 @@ def cmd_lag(args: list[str]) -> int:
 
     from .lag import LagFeil, lag_dokument  # noqa: PLC0415 - needs docassemble
 
-    try:
-        resultat = lag_dokument(svar, Path(opt["--ut"]))
-    except LagFeil as exc:
-        sys.stderr.write(f"lag: {exc}\n")
-        return 1
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="desentral-lag-") as arbeidsmappe:
+        try:
+            resultat = lag_dokument(svar, Path(opt["--ut"]), Path(arbeidsmappe))
+        except LagFeil as exc:
+            sys.stderr.write(f"lag: {exc}\n")
+            return 1
     resultat.update({k: vurdering[k] for k in ("i_omfang", "avvisingsgrunn", "situasjon", "avtaletype",
                                                "manglar", "atvaringar")})
     sys.stdout.write(_dump(resultat) + "\n")

@@ -1,0 +1,153 @@
+"""The employee interview on docassemble's engine, to the end screen, with real pandoc/LaTeX."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
+                       pdf_tekst)
+
+SJU = ["Arbeidsstad", "Tidsrom og omfang", "Tilgjengelegheit", "Arbeidstid", "Utstyr og tryggingsreglar",
+       "Reglar om prøvetid", "Opphøyr av avtala"]
+
+
+def scenario(**endringar) -> dict:
+    svar = copy.deepcopy(SVAR_HEIMEKONTOR)
+    for skjerm, verdiar in endringar.items():
+        svar[skjerm.replace("_", "-")] = verdiar if verdiar is None else {**svar.get(skjerm.replace("_", "-"), {}), **verdiar}
+    return {k: v for k, v in svar.items() if v is not None}
+
+
+NYTILSETT_HUB = scenario(
+    arbeidstakar={"arbeidstakar.namn": "Ola Nordmann", "arbeidstakar.nytilsett": True},
+    stad={"ordning.stad": "kontorfellesskap"},
+    tilsetjing={"arbeidstakar.tilsett_fra": "2027-02-01"},
+    periode={"ordning.fra": "2027-02-01", "ordning.tidsavgrensa": False},
+    fast_kontorstad={"ordning.fast_pa_ordinaer_kontorstad": False},
+    avtaletype={"ordning.avtaletype_valt": "arbeidsavtale"},
+    arbeidsstad={"ordning.arbeidsstad": "Kontorfellesskapet Hubben, Jernbanegata 2, 2609 Lillehammer"},
+)
+VEKSLANDE = scenario(
+    stad={"ordning.stad": "annan_kontorstad"},
+    periode={"ordning.tidsavgrensa": False},
+    fast_kontorstad={"ordning.fast_pa_ordinaer_kontorstad": True},
+    arbeidsstad={"ordning.arbeidsstad": "Regionkontoret i Bodø, Storgata 10, 8006 Bodø"},
+    omfang={"ordning.omfang_form": "dagar", "ordning.omfang_dagar": ["måndag", "tysdag", "torsdag"],
+            "ordning.vekslingsplan": "Onsdag og fredag på hovudkontoret i Oslo."},
+)
+
+
+def dokument(skjermar):
+    slutt = skjermar[-1]
+    assert slutt.id == "avtale-ferdig"
+    [vedlegg] = slutt.vedlegg
+    return vedlegg, normaliser(pdf_tekst(vedlegg.filer["pdf"])), normaliser(docx_tekst(vedlegg.filer["docx"]))
+
+
+def sjekk_felles(skjermar, vedlegg, pdf, docx, namn):
+    for tekst in (pdf, docx):
+        for overskrift in SJU:
+            assert overskrift in tekst, overskrift
+        assert namn in tekst and "Direktoratet for døme" in tekst
+        assert "Staten er sjølvassurandør" in tekst
+        assert "Underskrifter" in tekst and "For arbeidsgivaren:" in tekst and "Arbeidstakar:" in tekst
+    assert "nn-NO" in docx_sprak(vedlegg.filer["docx"])
+    for s in skjermar:
+        assert engelsk_pa_skjerm(s.html) == [], (s.id, engelsk_pa_skjerm(s.html))
+
+
+def test_tilleggsavtale_for_heimekontor(motor):
+    skjermar = gjennom(motor.okt("tilsett.yml"), SVAR_HEIMEKONTOR)
+    vedlegg, pdf, docx = dokument(skjermar)
+    assert vedlegg.filnamn == "tilleggsavtale"
+    sjekk_felles(skjermar, vedlegg, pdf, docx, "Kari Nordmann")
+    for tekst in (pdf, docx):
+        assert "Tilleggsavtale om desentralisert arbeid" in tekst
+        assert "frå 1. januar 2027 til og med 31. mars 2027" in tekst  # prøveperiode for ordninga
+        assert "til og med 31. desember 2027" in tekst
+        assert "partane fell då tilbake på den ordinære arbeidsavtala" in tekst
+        assert "blir avslutta automatisk når tilsetjingsforholdet i verksemda tek slutt" in tekst
+        assert "varsel på 2 veker" in tekst and "frist på 2 månader" in tekst
+        assert "Heimekontor: helse, miljø og tryggleik" in tekst  # heimekontorforskrifta
+        assert "Eigedomsrett, drift og vedlikehald av utstyret" in tekst
+        assert "Verksemda eig, driftar og vedlikeheld utstyret." in tekst
+        assert "prøvetid på seks månader" not in tekst
+
+
+def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(motor):
+    skjermar = gjennom(motor.okt("tilsett.yml"), NYTILSETT_HUB)
+    ids = [s.id for s in skjermar]
+    assert "samtykke" not in ids and "dagpendling" not in ids and "proveperiode" not in ids
+    vedlegg, pdf, docx = dokument(skjermar)
+    assert vedlegg.filnamn == "arbeidsavtale"
+    sjekk_felles(skjermar, vedlegg, pdf, docx, "Ola Nordmann")
+    for tekst in (pdf, docx):
+        assert "Arbeidsavtale" in tekst and "Tilleggsavtale om" not in tekst
+        assert "prøvetid på seks månader etter statstilsettelova § 15, frå 1. februar 2027 til og med 31. juli 2027" in tekst
+        assert "inneber at arbeidsforholdet blir avslutta" in tekst
+        assert "I prøvetida er oppseiingsfristen 1 månad" in tekst
+        assert "Fyllast ut av arbeidsgivaren" in tekst  # the § 14-6 items only HR knows
+        assert "Kontorfellesskapet Hubben, Jernbanegata 2, 2609 Lillehammer" in tekst
+        assert "Heimekontor: helse" not in tekst
+
+
+def test_tidsuavgrensa_vekslande_ordning(motor):
+    skjermar = gjennom(motor.okt("tilsett.yml"), VEKSLANDE)
+    vedlegg, pdf, docx = dokument(skjermar)
+    assert vedlegg.filnamn == "tilleggsavtale"
+    sjekk_felles(skjermar, vedlegg, pdf, docx, "Kari Nordmann")
+    for tekst in (pdf, docx):
+        assert "Ordninga gjeld frå og med 1. januar 2027 og er tidsuavgrensa." in tekst
+        assert "desentralisert på måndag, tysdag og torsdag" in tekst
+        assert "Onsdag og fredag på hovudkontoret i Oslo." in tekst
+        assert "Heimekontor: helse" not in tekst
+
+
+@pytest.mark.parametrize("endring, grunn", [
+    ({"stad": {"ordning.stad": "utlandet"}}, "Rettleiinga omfattar ikkje arbeid frå utlandet"),
+    ({"samtykke": {"ordning.samtykke_arbeidstakar": True, "ordning.samtykke_arbeidsgivar": False}},
+     "må desentralisert arbeid vere frivillig"),
+    ({"dagpendling": {"ordning.dagpendling_realistisk": True}}, "vanleg bruk av heimekontor"),
+])
+def test_avvist_sak_lagar_ingen_dokument(motor, endring, grunn):
+    skjermar = gjennom(motor.okt("tilsett.yml"), scenario(**endring))
+    slutt = skjermar[-1]
+    assert slutt.id == "utanfor-omfang"
+    assert slutt.vedlegg == []
+    assert grunn in slutt.undertekst
+    assert "tilsetjing" not in [s.id for s in skjermar]  # refused before the rest is asked
+    for s in skjermar:
+        assert engelsk_pa_skjerm(s.html) == [], (s.id, engelsk_pa_skjerm(s.html))
+
+
+def test_vurderingsskjermen_viser_grunngjeving_og_datoar(motor):
+    okt = motor.okt("tilsett.yml")
+    svar = dict(SVAR_HEIMEKONTOR)
+    del svar["vurdering"]
+    with pytest.raises(AssertionError, match="uventa skjerm 'vurdering'"):
+        gjennom(okt, svar)
+    s = okt.skjerm
+    tekst = s.undertekst
+    assert "Rettleiinga 5.3.2" in tekst and "Tilleggsavtale til arbeidsavtala" in tekst
+    assert "1. januar 2027 – 31. mars 2027" in tekst
+
+
+def test_gjennomgang_endrar_svar_og_dokument(motor):
+    okt = motor.okt("tilsett.yml")
+    svar = dict(SVAR_HEIMEKONTOR)
+    del svar["gjennomgang"]
+    with pytest.raises(AssertionError, match="uventa skjerm 'gjennomgang'"):
+        gjennom(okt, svar)
+    assert "Berbar PC, skjerm og hovudtelefonar." in okt.skjerm.html
+    okt.sett({"ordning.utstyr": "Berbar PC og mobiltelefon."})
+    okt.svar({"gjennomgang_ferdig": True})
+    _, pdf, docx = dokument([okt.skjerm])
+    assert "Berbar PC og mobiltelefon." in pdf and "Berbar PC og mobiltelefon." in docx
+
+
+def test_engelsk_sjekken_finn_engelsk():
+    assert engelsk_pa_skjerm("<button>Continue</button><p>Hald fram</p>") == ["Continue"]
+    assert "Sign in or sign up to save answers" in engelsk_pa_skjerm(
+        '<a aria-label="Sign in or sign up to save answers">x</a>')
+    assert engelsk_pa_skjerm("<p>Hald fram her</p>") == []
