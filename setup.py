@@ -44,6 +44,9 @@ setup(
     license="MIT",
     packages=find_namespace_packages(include=["docassemble", "docassemble.*"]),
     install_requires=["PyYAML"],
+    # `lag` (documents from an answer file outside a server) runs docassemble.base with a
+    # Redis stand-in; on a docassemble server the package needs nothing more.
+    extras_require={"lag": ["fakeredis"]},
     zip_safe=False,
     package_data=find_package_data(os.path.join("docassemble", "desentral"), "docassemble.desentral"),
 )

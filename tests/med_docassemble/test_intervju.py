@@ -133,7 +133,9 @@ def test_vurderingsskjermen_viser_grunngjeving_og_datoar(motor):
     assert "1. januar 2027 – 31. mars 2027" in tekst
 
 
-def test_gjennomgang_endrar_svar_og_dokument(motor):
+def test_endra_svar_paa_gjennomgangen_gir_endra_dokument(motor):
+    # The review screen shows the answer; a changed answer reaches the document. (Its edit
+    # buttons are clicked in the browser tests.)
     okt = motor.okt("tilsett.yml")
     svar = dict(SVAR_HEIMEKONTOR)
     del svar["gjennomgang"]
@@ -151,3 +153,63 @@ def test_engelsk_sjekken_finn_engelsk():
     assert "Sign in or sign up to save answers" in engelsk_pa_skjerm(
         '<a aria-label="Sign in or sign up to save answers">x</a>')
     assert engelsk_pa_skjerm("<p>Hald fram her</p>") == []
+
+
+def _fram_til(motor, skjerm_id):
+    okt = motor.okt("tilsett.yml")
+    svar = {k: v for k, v in SVAR_HEIMEKONTOR.items() if k != skjerm_id}
+    with pytest.raises(AssertionError, match=f"uventa skjerm '{skjerm_id}'"):
+        gjennom(okt, svar)
+    return okt
+
+
+def test_sluttdato_for_startdato_gir_nynorsk_melding_og_held_svara(motor):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = _fram_til(motor, "sluttdato")
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar({"ordning.sluttdato": "2026-12-31"})
+    assert feil.value.feil == {"ordning.sluttdato": "Sluttdatoen kan ikkje vere før startdatoen."}
+    assert okt.skjerm.id == "sluttdato"
+    assert "ordning.sluttdato" not in okt.user_dict["ordning"].__dict__
+    assert okt.user_dict["arbeidstakar"].namn == "Kari Nordmann"  # earlier answers kept
+    okt.svar({"ordning.sluttdato": "2027-12-31"})
+    assert okt.skjerm.id == "avtaletype"
+
+
+def test_startdato_i_fortida_krev_stadfesting(motor):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = _fram_til(motor, "periode")
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar({"ordning.fra": "2022-01-03", "ordning.fra_passert_stadfesta": False, "ordning.tidsavgrensa": True})
+    assert feil.value.feil == {"ordning.fra": "Startdatoen er passert. Kryss av om det er rett, eller vel ein ny dato."}
+    okt.svar({"ordning.fra": "2022-01-03", "ordning.fra_passert_stadfesta": True, "ordning.tidsavgrensa": True})
+    assert okt.skjerm.id == "sluttdato"
+
+
+def test_startdato_for_tilsetjinga_blir_avvist(motor):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = _fram_til(motor, "periode")
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar({"ordning.fra": "2020-01-01", "ordning.fra_passert_stadfesta": True, "ordning.tidsavgrensa": True})
+    assert feil.value.feil == {"ordning.fra": "Ordninga kan ikkje starte før første arbeidsdag i verksemda."}
+
+
+@pytest.mark.parametrize("svar, melding", [
+    ({"ordning.omfang_form": "prosent", "ordning.omfang_prosent": 0, "ordning.vekslingsplan": "x"},
+     {"ordning.omfang_prosent": "Prosenten må vere mellom 1 og 100."}),
+    ({"ordning.omfang_form": "prosent", "ordning.omfang_prosent": 101, "ordning.vekslingsplan": "x"},
+     {"ordning.omfang_prosent": "Prosenten må vere mellom 1 og 100."}),
+    ({"ordning.omfang_form": "dagar", "ordning.omfang_dagar": {"måndag": False}, "ordning.vekslingsplan": "x"},
+     {"ordning.omfang_dagar": "Vel minst éin vekedag."}),
+])
+def test_omfang_blir_validert(motor, svar, melding):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = _fram_til(motor, "omfang")
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar(svar)
+    assert feil.value.feil == melding
+    assert okt.skjerm.id == "omfang"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Debian packages the tests and the local server need (docassemble-notes.md); installs only
+# what is missing, so a second run costs a few dpkg look-ups. Run as root.
+set -euo pipefail
+
+PAKKAR=(
+  # documents: docassemble's pandoc + pdflatex path, babel nynorsk, text extraction for tests
+  pandoc texlive-latex-base texlive-latex-recommended texlive-fonts-recommended
+  texlive-latex-extra texlive-lang-european lmodern fonts-liberation poppler-utils
+  # docassemble.base's own runtime needs (pyzbar, cairo) and OS locales
+  libzbar0 libcairo2 locales
+)
+
+manglar=()
+for p in "${PAKKAR[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || manglar+=("$p")
+done
+if [ "${#manglar[@]}" -gt 0 ]; then
+  echo "[desentral] installerer ${manglar[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${manglar[@]}" >&2
+fi
+
+# docassemble's worker needs en_US.UTF-8; Nynorsk number formatting needs nn_NO.UTF-8.
+for loc in en_US.UTF-8 nn_NO.UTF-8; do
+  if ! locale -a 2>/dev/null | grep -qi "^${loc%%.*}\.utf-\?8$"; then
+    sed -i "s/^# *${loc} UTF-8/${loc} UTF-8/" /etc/locale.gen
+    grep -q "^${loc} UTF-8" /etc/locale.gen || echo "${loc} UTF-8" >> /etc/locale.gen
+    locale-gen >&2
+  fi
+done
