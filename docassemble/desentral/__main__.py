@@ -1,3 +1,4 @@
+# do not pre-load
 """Command line: `python -m docassemble.desentral vurder SVAR.yml` and `... tal`.
 
 Runs with plain python3 and pyyaml from a checkout (PYTHONPATH=.); docassemble is not needed.
