@@ -9,6 +9,12 @@ PAKKAR=(
   texlive-latex-extra texlive-lang-european lmodern fonts-liberation poppler-utils
   # docassemble.base's own runtime needs (pyzbar, cairo) and OS locales
   libzbar0 libcairo2 locales
+  # the local docassemble server: database, cache, building python-ldap; HTTP checks
+  postgresql redis-server libldap2-dev libsasl2-dev curl
+  # WordNet for the NLTK corpora docassemble imports (scripts/nltk_data.py)
+  wordnet-base wordnet-sense-index
+  # browser tests (Playwright drives Debian's chromium; nothing downloads a browser)
+  chromium
 )
 
 manglar=()

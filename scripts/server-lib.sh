@@ -1,0 +1,200 @@
+# The local docassemble server (docassemble-notes.md: "Running the real server without
+# Docker"). Sourced after lib.sh by serve.sh, stop.sh and test.sh.
+
+DESENTRAL_SERVER="${DESENTRAL_SERVER:-/var/lib/docassemble-desentral}"
+DA_PORT="${DESENTRAL_PORT:-8080}"
+PG_PORT="${DESENTRAL_PG_PORT:-5433}"
+REDIS_PORT="${DESENTRAL_REDIS_PORT:-6380}"
+DA_URL="http://127.0.0.1:$DA_PORT"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+S="$DESENTRAL_SERVER"
+
+# Secrets are made once per machine, kept in $S/hemmeleg.env (mode 600), never in git.
+server_secrets() {
+    if [ ! -f "$S/hemmeleg.env" ]; then
+        umask 077
+        {
+            echo "DA_SECRETKEY=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+            echo "DA_DB_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
+            echo "DA_ADMIN_EMAIL=admin@example.com"
+            echo "DA_ADMIN_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+            echo "DA_ADMIN_API_KEY=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+        } > "$S/hemmeleg.env"
+        umask 022
+    fi
+    set -a
+    . "$S/hemmeleg.env"
+    set +a
+}
+
+server_config() {
+    local venv="$1"
+    cat > "$S/config/config.yml" <<EOF
+# Written by scripts/serve.sh for the local server; secrets come from hemmeleg.env.
+secretkey: $DA_SECRETKEY
+debug: False
+url root: $DA_URL
+root: /
+web server: none
+use https: False
+update on start: False
+allow updates: True
+enable playground: False
+db:
+  prefix: postgresql+psycopg2://
+  name: docassemble
+  user: docassemble
+  password: $DA_DB_PASSWORD
+  host: 127.0.0.1
+  port: $PG_PORT
+redis: redis://127.0.0.1:$REDIS_PORT
+rabbitmq: redis://127.0.0.1:$REDIS_PORT/1
+uploads: $S/filer
+log: $S/log
+packages: $venv
+modules: $venv
+webapp: $S/webapp/docassemble.wsgi
+version file: $S/webapp/VERSION
+ready file: $S/webapp/ready
+cert install directory: $S/certs
+web server certificate directory: $S/certs
+pypirc path: $S/pypirc
+libreoffice macro file: $S/libreoffice/Module1.xba
+pandoc engine: pdflatex
+os locale: en_US.UTF-8 UTF-8
+language: nn
+locale: nn_NO.UTF-8
+timezone: Europe/Oslo
+words:
+  - docassemble.base:data/sources/us-words.yml
+  - docassemble.desentral:data/sources/nn-words.yml
+default interview: docassemble.desentral:data/questions/tilsett.yml
+EOF
+}
+
+server_env() {
+    local venv="$1"
+    export DA_CONFIG_FILE="$S/config/config.yml" DA_PYTHON="$venv" CONTAINERROLE=":all:"
+    export HOME="$S/home" TMPDIR="$S/tmp" PATH="$venv/bin:$PATH" C_FORCE_ROOT=1
+    export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 PYTHONDONTWRITEBYTECODE=1 NLTK_DATA="$S/nltk_data"
+}
+
+pg_running() { [ -f "$S/pg/data/postmaster.pid" ] && kill -0 "$(head -n1 "$S/pg/data/postmaster.pid")" 2>/dev/null; }
+redis_running() { [ -f "$S/redis/redis.pid" ] && kill -0 "$(cat "$S/redis/redis.pid")" 2>/dev/null; }
+da_running() { [ -f "$S/gunicorn.pid" ] && kill -0 "$(cat "$S/gunicorn.pid")" 2>/dev/null; }
+
+pg_start() {
+    pg_running && return 0
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -l "$S/pg/postgresql.log" -w -t 60 \
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $S/pg/socket" start >&2
+}
+
+redis_start() {
+    redis_running && return 0
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --dir "$S/redis" \
+        --pidfile "$S/redis/redis.pid" --logfile "$S/log/redis.log" --protected-mode yes >&2
+    for _ in $(seq 50); do redis_running && return 0; sleep 0.1; done
+    say "Redis starta ikkje (sjå $S/log/redis.log)"; return 1
+}
+
+server_init() {
+    local venv="$1"
+    mkdir -p "$S"/{config,filer,log,webapp,certs,libreoffice,home,tmp,redis,pg/socket}
+    [ -f "$S/nltk_data/corpora/wordnet/lexnames" ] || python3 "$REPO/scripts/nltk_data.py" "$S/nltk_data" >/dev/null
+    # docassemble touches this file to make the web server reload; under gunicorn it is a file.
+    touch "$S/webapp/docassemble.wsgi"
+    server_secrets
+    server_config "$venv"
+    if [ ! -f "$S/pg/data/PG_VERSION" ]; then
+        say "lagar PostgreSQL-klynga i $S/pg"
+        chown -R postgres:postgres "$S/pg"
+        local pw; pw="$(mktemp)"; chown postgres "$pw"; echo "$DA_DB_PASSWORD" > "$pw"
+        runuser -u postgres -- "$PG_BIN/initdb" -D "$S/pg/data" -U postgres -A scram-sha-256 \
+            --pwfile="$pw" -E UTF8 --locale=C.UTF-8 >"$S/pg/initdb.log"
+        rm -f "$pw"
+    fi
+    chown postgres:postgres "$S/pg/socket"
+    chmod 755 "$S" "$S/pg"
+    pg_start
+    redis_start
+    if [ ! -f "$S/.tabellar" ]; then
+        say "lagar databasen og administratoren"
+        PGPASSWORD="$DA_DB_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q <<EOF >&2
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'docassemble') THEN
+    CREATE ROLE docassemble LOGIN PASSWORD '$DA_DB_PASSWORD';
+  END IF;
+END \$\$;
+SELECT 'CREATE DATABASE docassemble OWNER docassemble'
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'docassemble')\gexec
+EOF
+        (server_env "$venv"; cd "$S/tmp" && "$venv/bin/python" -m docassemble.webapp.create_tables >&2)
+        touch "$S/.tabellar"
+    fi
+}
+
+# As Package Management does with an uploaded ZIP: pip install --prefix=<packages> --upgrade.
+server_install_package() {
+    local venv="$1" zip
+    zip="$S/tmp/docassemble-desentral.zip"
+    rm -f "$zip"
+    (cd "$REPO" && git ls-files -co --exclude-standard -z | python3 -c '
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for name in sys.stdin.buffer.read().decode().split("\0"):
+        if name:
+            z.write(name)' "$zip")
+    (server_env "$venv"; cd "$S/tmp" && "$venv/bin/pip" install --no-cache-dir --quiet \
+        --prefix="$venv" --upgrade --force-reinstall --no-deps "$zip" >&2)
+}
+
+server_start() {
+    local venv="$1"
+    if ! da_running; then
+        say "startar docassemble på $DA_URL"
+        (
+            server_env "$venv"
+            cd "$S/tmp"
+            # Only --opt=value forms: docassemble reads any existing file named in argv as config.
+            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT" --workers=2 --threads=4 --timeout=300 \
+                --pid="$S/gunicorn.pid" --daemon --access-logfile="$S/log/access.log" \
+                --error-logfile="$S/log/gunicorn.log" docassemble.webapp.run:application
+        )
+    fi
+    local i
+    for i in $(seq 240); do
+        if curl -fsS -o /dev/null "$DA_URL/health_check" 2>/dev/null; then
+            say "docassemble svarar (etter $((i / 2)) s)"
+            return 0
+        fi
+        if [ "$i" -gt 10 ] && ! da_running; then
+            say "docassemble stoppa; sjå $S/log/gunicorn.log"; tail -n 30 "$S/log/gunicorn.log" >&2; return 1
+        fi
+        sleep 0.5
+    done
+    say "docassemble svarte ikkje på 120 s; stoppar det (sjå $S/log/gunicorn.log)"
+    grep -v "Booting worker\|Control socket\|Worker exiting\|exited with code" "$S/log/gunicorn.log" | tail -n 20 >&2
+    stop_pid "$S/gunicorn.pid" docassemble
+    return 1
+}
+
+stop_pid() {
+    local pidfile="$1" name="$2" pid
+    [ -f "$pidfile" ] || return 0
+    pid="$(head -n1 "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid"
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+        say "stoppa $name ($pid)"
+    fi
+    rm -f "$pidfile"
+}
+
+server_stop() {
+    stop_pid "$S/gunicorn.pid" docassemble
+    stop_pid "$S/redis/redis.pid" Redis
+    if pg_running; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -m fast -w stop >&2
+    fi
+}
