@@ -1,16 +1,13 @@
 """Helpers for the tests that run the interviews on docassemble's own engine."""
 from __future__ import annotations
 
-import functools
 import re
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+from skjermsjekk import engelsk_pa_skjerm, synleg_tekst  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ROOT / "docassemble" / "desentral" / "data" / "sources" / "nn-words.yml"
 
 # A complete set of answers, by screen id, that scenarios override.
 SVAR_HEIMEKONTOR = {
@@ -45,70 +42,6 @@ SVAR_HEIMEKONTOR = {
 }
 
 SLUTTSKJERMAR = ("avtale-ferdig", "utanfor-omfang")
-
-
-class _Tekst(HTMLParser):
-    """Visible text of a screen, plus the attributes a screen reader or a tooltip shows."""
-
-    def __init__(self):
-        super().__init__()
-        self.deler: list[str] = []
-        self._skjult = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skjult += 1
-        for name, value in attrs:
-            if name in ("aria-label", "title", "alt", "placeholder") and value:
-                self.deler.append(value)
-            if tag == "input" and name == "value" and dict(attrs).get("type") in ("submit", "button") and value:
-                self.deler.append(value)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skjult:
-            self._skjult -= 1
-
-    def handle_data(self, data):
-        if not self._skjult and data.strip():
-            self.deler.append(data.strip())
-
-
-def synleg_tekst(html: str) -> str:
-    p = _Tekst()
-    p.feed(html)
-    return "\n".join(p.deler)
-
-
-# Single English words from docassemble's phrase list that are also Nynorsk (or names).
-OGSA_NYNORSK = {"Send", "Chat", "Markdown", "Google", "Facebook", "Azure", "Keycloak", "Zitadel",
-                "Authentik", "Auth0", "miniOrange", "DOCX", "PDF", "RTF", "Status", "Info", "Logo"}
-
-
-@functools.lru_cache(maxsize=1)
-def engelske_frasar() -> tuple[str, ...]:
-    """docassemble's own phrases (base-words.yml), less what is the same in Nynorsk: none of
-    them may show in English on a screen."""
-    import docassemble.base  # noqa: PLC0415
-
-    base = yaml.safe_load((Path(docassemble.base.__file__).parent / "data" / "sources" /
-                           "base-words.yml").read_text("utf-8"))
-    nn = yaml.safe_load(WORDS.read_text("utf-8"))["nn"]
-    frasar = []
-    for k in base:
-        if k in nn and nn[k].strip().lower() == k.strip().lower():
-            continue
-        if " " in k.strip() or (len(k) >= 4 and k.isalpha() and k not in OGSA_NYNORSK):
-            frasar.append(k)
-    return tuple(sorted(frasar, key=len, reverse=True))
-
-
-def engelsk_pa_skjerm(html: str) -> list[str]:
-    tekst = synleg_tekst(html)
-    funne = []
-    for frase in engelske_frasar():
-        if re.search(r"(?<![\w-])" + re.escape(frase) + r"(?![\w-])", tekst):
-            funne.append(frase)
-    return funne
 
 
 def pdf_tekst(path: Path) -> str:

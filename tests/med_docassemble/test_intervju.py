@@ -213,3 +213,7 @@ def test_omfang_blir_validert(motor, svar, melding):
         okt.svar(svar)
     assert feil.value.feil == melding
     assert okt.skjerm.id == "omfang"
+
+
+def test_engelsk_sjekken_finn_unicode_escape():
+    assert engelsk_pa_skjerm('<button title="G\\u00e5 tilbake">x</button>') == ["\\u00e5"]
