@@ -76,3 +76,13 @@ def test_readme_lists_every_figure_that_is_not_confirmed():
     for p in last_regelverk():
         if any(v.status != "stadfesta" for v in p.verdiar):
             assert f"`{p.id}`" in readme, p.id
+
+
+def test_words_file_translates_known_docassemble_phrases():
+    import yaml
+
+    words = yaml.safe_load((ROOT / "sources" / "nn-words.yml").read_text("utf-8"))
+    assert set(words) == {"nn"}
+    nn = words["nn"]
+    assert nn["Continue"] == "Hald fram" and nn["Back"] == "Tilbake"
+    assert all(isinstance(v, str) and v.strip() for v in nn.values())

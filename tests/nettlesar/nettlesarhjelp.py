@@ -1,0 +1,128 @@
+"""Driving the interview in the browser, with the checks every screen gets."""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from skjermsjekk import engelsk_pa_skjerm
+
+INTERVJU = "docassemble.desentral:data/questions/tilsett.yml"
+
+# axe findings in docassemble 1.10.14's own markup, which this package cannot change: rule ->
+# a piece of the offending element's HTML that shows it is docassemble's. Anything else fails.
+KJENDE_DOCASSEMBLE = {
+    # aria-required on the role="group" wrapper docassemble puts round radio and yes/no fields
+    "aria-allowed-attr": "da-field-container",
+    # the tab list of docassemble's documents block
+    "aria-required-children": "da-attachment",
+    "aria-required-parent": "da-attachment",
+    "listitem": "da-attachment",
+}
+
+
+def _kjend(regel: str, node_html: str, omgjevnad: str) -> bool:
+    merke = KJENDE_DOCASSEMBLE.get(regel)
+    return bool(merke) and (merke in node_html or merke in omgjevnad)
+
+
+class Intervju:
+    def __init__(self, page, url: str):
+        self.page = page
+        self.url = url
+        self.skjermar: list[str] = []
+        self.a11y: dict[str, list] = {}
+
+    # -- where we are
+    @property
+    def id(self) -> str | None:
+        klasse = self.page.locator("body").get_attribute("class") or ""
+        m = re.search(r"\bquestion-(\S+)", klasse)
+        return m.group(1) if m else None
+
+    def start(self):
+        self.page.goto(f"{self.url}/interview?i={INTERVJU}&new_session=1")
+        self.page.wait_for_selector("body[class*='question-']")
+        self.sjekk()
+        return self
+
+    def sjekk(self):
+        """Every screen: a screenshot, an axe run, and no English docassemble phrase."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        skjerm = self.id
+        n = len(self.skjermar)
+        self.skjermar.append(skjerm)
+        self.page.screenshot(path=str(self.page.artefakt / f"{n:02d}-{skjerm}.png"), full_page=True)
+        resultat = Axe().run(self.page)
+        ukjende = []
+        for brot in resultat.response["violations"]:
+            for node in brot["nodes"]:
+                omgjevnad = self.page.evaluate(
+                    "sel => { const e = document.querySelector(sel); const a = e && e.closest('[class*=da-attachment]');"
+                    " return a ? a.className : ''; }", node["target"][0]) if node.get("target") else ""
+                if not _kjend(brot["id"], node["html"], omgjevnad):
+                    ukjende.append((brot["id"], brot["impact"], node["html"][:200]))
+        self.a11y[f"{n:02d}-{skjerm}"] = ukjende
+        assert ukjende == [], f"axe på skjermen {skjerm}: {ukjende}"
+        engelsk = engelsk_pa_skjerm(self.page.content())
+        assert engelsk == [], f"engelsk på skjermen {skjerm}: {engelsk}"
+
+    # -- answering
+    def tekst(self, label: str, verdi: str):
+        self.page.get_by_label(label, exact=True).fill(verdi)
+
+    def dato(self, label: str, verdi: str):
+        self.page.get_by_label(label, exact=True).fill(verdi)
+
+    def val(self, gruppe: str, alternativ: str):
+        """A radio or yes/no choice: click the label docassemble shows for it, within its group."""
+        self.page.get_by_role("group", name=gruppe).get_by_text(alternativ, exact=True).click()
+
+    def kryss(self, gruppe: str, alternativ: str, pa: bool = True):
+        boks = self.page.get_by_role("group", name=gruppe).get_by_label(alternativ, exact=True)
+        if boks.is_checked() != pa:
+            self.page.get_by_role("group", name=gruppe).get_by_text(alternativ, exact=True).click()
+
+    def knapp(self, namn: str, forventa: str | None = None):
+        """Click a button that leads to another screen, wait for it, check it."""
+        fra = self.id
+        self.page.get_by_role("button", name=namn, exact=True).first.click()
+        if forventa:
+            self.page.wait_for_selector(f"body.question-{forventa}")
+        else:
+            self.page.wait_for_function(
+                "fra => !document.body.classList.contains('question-' + fra)", arg=fra)
+        self.page.wait_for_load_state("networkidle")
+        self.sjekk()
+
+    def hald_fram(self, forventa: str | None = None):
+        self.knapp("Hald fram", forventa)
+
+    # -- documents on the last screen
+    def dokument(self) -> dict[str, Path]:
+        ut = {}
+        mappe = Path(tempfile.mkdtemp(prefix="dokument-"))
+        for fmt in ("pdf", "docx"):
+            lenkje = self.page.locator(f"a[href*='.{fmt}']").first
+            href = lenkje.get_attribute("href")
+            # docassemble serves attachments inline: fetch them with the page's session.
+            svar = self.page.request.get(href if href.startswith("http") else self.url + href)
+            assert svar.ok, (fmt, svar.status)
+            path = mappe / f"avtale.{fmt}"
+            path.write_bytes(svar.body())
+            ut[fmt] = path
+        return ut
+
+
+def pdf_tekst(path: Path) -> str:
+    tekst = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    tekst = re.sub(r"\n\s*Side \d+ av \d+\s*\n", "\n", tekst)
+    return re.sub(r"\s+", " ", tekst)
+
+
+def docx_tekst(path: Path) -> str:
+    import docx
+
+    return re.sub(r"\s+", " ", "\n".join(p.text for p in docx.Document(str(path)).paragraphs))
