@@ -29,6 +29,37 @@ def tenar() -> str:
 
 
 @pytest.fixture(scope="session")
+def api_nokkel() -> str:
+    """The admin API key that scripts/serve.sh made for this machine's local server."""
+    if os.environ.get("DESENTRAL_API_KEY"):
+        return os.environ["DESENTRAL_API_KEY"]
+    env = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral")) / "hemmeleg.env"
+    for line in env.read_text().splitlines():
+        if line.startswith("DA_ADMIN_API_KEY="):
+            return line.split("=", 1)[1]
+    pytest.fail(f"fann ingen API-nøkkel i {env}")
+
+
+@pytest.fixture
+def brukar(tenar, api_nokkel):
+    """A new user on the server, made through docassemble's API: (e-mail, password)."""
+    import json
+    import secrets
+    import urllib.request
+
+    epost = f"tilsett-{secrets.token_hex(4)}@example.com"
+    passord = secrets.token_urlsafe(12)
+    req = urllib.request.Request(
+        f"{tenar}/api/user/new", method="POST",
+        data=json.dumps({"username": epost, "password": passord, "first_name": "Kari",
+                         "last_name": "Nordmann"}).encode(),
+        headers={"Content-Type": "application/json", "X-API-Key": api_nokkel})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.status == 200, r.read()
+    return epost, passord
+
+
+@pytest.fixture(scope="session")
 def nettlesar():
     from playwright.sync_api import sync_playwright
 
