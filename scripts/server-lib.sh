@@ -178,6 +178,14 @@ server_start() {
     return 1
 }
 
+# After a new install of the package: gunicorn reloads its workers on HUP (new Python code).
+server_reload() {
+    local venv="$1"
+    kill -HUP "$(cat "$S/gunicorn.pid")"
+    sleep 2
+    server_start "$venv"
+}
+
 stop_pid() {
     local pidfile="$1" name="$2" pid
     [ -f "$pidfile" ] || return 0

@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Debian packages, the docassemble
-# environment) and runs every test. Extra arguments go to pytest (e.g. `-k provetid`).
+# environment), starts the local docassemble server with this checkout installed in it, runs
+# every test (rules, the interview on docassemble's engine, the browser tests), and stops
+# what it started. Extra arguments go to pytest (e.g. `-k provetid`).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+. "$REPO/scripts/server-lib.sh"
 cd "$REPO"
 
 bash "$REPO/scripts/system.sh"
 VENV="$(ensure_da_venv)"
 
+# Stop afterwards only what this run started.
+pg_var_oppe=0; redis_var_oppe=0; da_var_oppe=0
+pg_running && pg_var_oppe=1
+redis_running && redis_var_oppe=1
+da_running && da_var_oppe=1
+rydd() {
+    [ "$da_var_oppe" = 1 ] || stop_pid "$S/gunicorn.pid" docassemble
+    [ "$redis_var_oppe" = 1 ] || stop_pid "$S/redis/redis.pid" Redis
+    if [ "$pg_var_oppe" = 0 ] && pg_running; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -m fast -w stop >/dev/null
+    fi
+}
+trap rydd EXIT
+
+server_init "$VENV"
+server_install_package "$VENV"
+if da_running; then server_reload "$VENV"; else server_start "$VENV"; fi
+
 export PYTHONDONTWRITEBYTECODE=1
 export PYTHONPATH="$REPO"
+export DESENTRAL_URL="$DA_URL" DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
 set +e
 "$VENV/bin/python" -m pytest -p no:cacheprovider tests "$@"
 status=$?
