@@ -69,6 +69,8 @@ words:
   - docassemble.base:data/sources/us-words.yml
   - docassemble.desentral:data/sources/nn-words.yml
 default interview: docassemble.desentral:data/questions/tilsett.yml
+# docassemble's notice box has a fixed English aria-label on its close button.
+alert html: '<div class="da-alert alert alert-%s alert-dismissible fade show">%s<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Lukk"></button></div>'
 EOF
 }
 

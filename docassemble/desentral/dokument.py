@@ -92,6 +92,10 @@ class Avtaledata:
     opphoyr: list[str]
     tiltreding: str
     varigheit: str
+    lonn: str = HR_FYLLER_UT
+    stillingskode: str = HR_FYLLER_UT
+    stillingsprosent: str = HR_FYLLER_UT
+    endeleg: bool = False
     manglar: list[str] = field(default_factory=list)
     hr_fyller_ut: str = HR_FYLLER_UT
 
@@ -177,11 +181,13 @@ def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
     return ut
 
 
-def avtaledata(svar: Svar, vurdering: dict) -> Avtaledata:
-    """The template data for an in-scope decision."""
+def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: bool = False) -> Avtaledata:
+    """The template data for an in-scope decision. `hr`: what HR completed on approval
+    (saker.HR_FELT); `endeleg`: the approved version for signature, not a draft."""
     if not vurdering["i_omfang"]:
         raise ValueError("saka er utanfor rettleiinga; det blir ikkje laga noka avtale")
     at, vk, o = svar.arbeidstakar, svar.verksemd, svar.ordning
+    hr = {k: v for k, v in (hr or {}).items() if v and str(v).strip()}
     kjerne = vurdering["fleksitid"]["kjernetid"]
     ytre = vurdering["fleksitid"]["ytre_arbeidstid"]
     if o.til is None:
@@ -210,14 +216,18 @@ def avtaledata(svar: Svar, vurdering: dict) -> Avtaledata:
         arbeidstid=_tekst_eller_hr(o.arbeidstid),
         kjernetid=f"{kjerne['fra']}–{kjerne['til']}",
         ytre_arbeidstid=f"{ytre['fra']}–{ytre['til']}",
-        utstyr=_tekst_eller_hr(o.utstyr),
-        tryggingsreglar=_tekst_eller_hr(o.tryggingsreglar),
+        utstyr=_tekst_eller_hr(hr.get("utstyr", o.utstyr)),
+        tryggingsreglar=_tekst_eller_hr(hr.get("tryggingsreglar", o.tryggingsreglar)),
         utstyr_ansvar=_tekst_eller_hr(o.utstyr_ansvar),
         dokumenthandtering=_tekst_eller_hr(o.dokumenthandtering),
         provetid=_provetid_klausular(svar, vurdering),
         opphoyr=_opphoyr_klausular(svar, vurdering),
         tiltreding=nynorsk_dato(at.tilsett_fra),
         varigheit=varigheit,
+        lonn=_tekst_eller_hr(hr.get("lonn")),
+        stillingskode=_tekst_eller_hr(hr.get("stillingskode")),
+        stillingsprosent=_tekst_eller_hr(hr.get("stillingsprosent")),
+        endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
     )
 

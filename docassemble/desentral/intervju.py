@@ -6,11 +6,13 @@ no docassemble import (interview objects are read with getattr only).
 """
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 
 from .datoar import nynorsk_dato
 from .dokument import Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
+from .saker import HR_FELT, STATUSAR, godkjenn, returner, sjekkliste, utlysingstekst
 from .svarfil import SKJEMA, Svar, SvarFeil, svar_fra_dict
 
 __all__ = [
@@ -24,6 +26,15 @@ __all__ = [
     "arbeidstid_tekst",
     "vekedagar_tekst",
     "avtale_for_intervju",
+    "avtale_for_sak",
+    "vurdering_for_sak",
+    "sjekkliste_for_sak",
+    "godkjenn",
+    "returner",
+    "utlysingstekst",
+    "HR_FELT",
+    "html_tekst",
+    "STATUSAR",
     "nynorsk_dato",
     "trygg",
     "SvarFeil",
@@ -135,3 +146,25 @@ def arbeidstid_tekst(fleksitid: bool, registrering: str | None) -> str:
 def avtale_for_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> Avtaledata:
     svar = svar_fra_intervju(arbeidstakar, verksemd, ordning)
     return avtaledata(svar, vurder(svar, i_dag or date.today()))
+
+
+def avtale_for_sak(sak: dict, i_dag: date | None = None) -> Avtaledata:
+    """The documents of a stored case: final, with HR's items, once HR has approved it."""
+    svar = svar_fra_dict(sak["svar"])
+    return avtaledata(svar, vurder(svar, i_dag or date.today()), hr=sak.get("hr"),
+                      endeleg=sak["status"] == "godkjend")
+
+
+def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
+    return vurder(svar_fra_dict(sak["svar"]), i_dag or date.today())
+
+
+def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
+    svar = svar_fra_dict(sak["svar"])
+    return sjekkliste(svar, vurder(svar, i_dag or date.today()))
+
+
+def html_tekst(tekst: str | None) -> str:
+    """Text for an HTML block on a screen (e.g. <pre>), with <, > and & as characters."""
+    return html.escape(tekst or "")
+

@@ -18,8 +18,8 @@ from .svarfil import Svar
 __all__ = ["LagFeil", "lag_dokument", "INTERVJU", "KVITTERINGAR"]
 
 INTERVJU = "tilsett.yml"
-# Screens that only show information; the web user confirms them with a button.
-KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferdig")
+# Screens that only show information, and the hand-over to HR (no case is stored by `lag`).
+KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferdig", "innsendt")
 
 
 class LagFeil(RuntimeError):

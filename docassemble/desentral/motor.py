@@ -254,7 +254,7 @@ class _Plugin:
 
     @hookimpl
     def server_sql_keys(self, prefix):
-        return {k for k in self.sql if k.startswith(prefix)}
+        return [k[len(prefix):] for k in self.sql if k.startswith(prefix)]
 
     @hookimpl
     def applock(self, action, application, maxtime):
@@ -317,21 +317,24 @@ class Motor:
                 for lang, words in yaml.safe_load(fh).items():
                     update_word_collection(lang, words)
 
-    def okt(self, interview: str, url_args: dict | None = None) -> "Okt":
+    def okt(self, interview: str, url_args: dict | None = None, **brukar) -> "Okt":
+        """A new session; `brukar`: roller, brukar_id, epost for a signed-in user."""
         if ":" not in interview:
             interview = f"{PAKKE}:data/questions/{interview}"
-        return Okt(self, interview, url_args or {})
+        return Okt(self, interview, url_args or {}, **brukar)
 
 
 class Okt:
     """One interview session: the user dictionary and the screen the engine asks for next."""
 
-    def __init__(self, motor: Motor, yaml_filename: str, url_args: dict):
+    def __init__(self, motor: Motor, yaml_filename: str, url_args: dict, roller=("user",),
+                 brukar_id: int = 1, epost: str | None = None):
         from docassemble.base.interview_cache import get_interview  # noqa: PLC0415
         from docassemble.base.parse import get_initial_dict  # noqa: PLC0415
 
         self.motor = motor
         self.yaml_filename = yaml_filename
+        self.roller, self.brukar_id, self.epost = list(roller), brukar_id, epost
         self.user_dict = get_initial_dict()
         self.user_dict["url_args"] = dict(url_args)
         self.user_dict["_internal"]["starttime"] = self.user_dict["_internal"]["modtime"] = None
@@ -344,9 +347,11 @@ class Okt:
             "session": "motor", "secret": None, "yaml_filename": self.yaml_filename,
             "interface": "web", "url": "http://localhost/interview", "url_root": "http://localhost/",
             "encrypted": False, "headers": {}, "clientip": None, "method": "POST",
-            "user": {"is_anonymous": True, "is_authenticated": False, "email": None, "theid": 1,
-                     "the_user_id": "t1", "roles": ["user"], "session_uid": "motor",
-                     "device_id": "motor", "location": None},
+            "user": {"is_anonymous": self.epost is None, "is_authenticated": self.epost is not None,
+                     "email": self.epost, "theid": self.brukar_id,
+                     "the_user_id": self.brukar_id if self.epost else f"t{self.brukar_id}",
+                     "roles": self.roller, "session_uid": "motor", "device_id": "motor",
+                     "location": None},
         }
 
     def _kontekst(self):
@@ -408,6 +413,11 @@ class Okt:
             filer[fmt] = Path(self.motor.plugin.files[int(number)][0])
         return Vedlegg(attachment.get("name", ""), attachment.get("filename", ""), filer,
                        dict(attachment.get("markdown") or {}))
+
+    def last_inn(self) -> Skjerm:
+        """Load the page again (as when a user comes back to the session)."""
+        self.skjerm = self._assemble()
+        return self.skjerm
 
     # -- answering
 

@@ -39,7 +39,14 @@ SVAR_HEIMEKONTOR = {
                      "ordning.oppseiingsfrist_manader": 2},
     "vurdering": {"vurdering_lesen": True},
     "gjennomgang": {"gjennomgang_ferdig": True},
+    "innsending": {"innsending_stadfesta": True},
 }
+
+
+def ny_okt(motor, **brukar):
+    """An employee's session, signed in (the hand-over to HR needs a user)."""
+    brukar = {"epost": "kari.nordmann@example.com", "brukar_id": 7, **brukar}
+    return motor.okt("tilsett.yml", **brukar)
 
 SLUTTSKJERMAR = ("avtale-ferdig", "utanfor-omfang")
 

@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
+from motorhjelp import (ny_okt, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
                        pdf_tekst)
 
 SJU = ["Arbeidsstad", "Tidsrom og omfang", "Tilgjengelegheit", "Arbeidstid", "Utstyr og tryggingsreglar",
@@ -58,7 +58,7 @@ def sjekk_felles(skjermar, vedlegg, pdf, docx, namn):
 
 
 def test_tilleggsavtale_for_heimekontor(motor):
-    skjermar = gjennom(motor.okt("tilsett.yml"), SVAR_HEIMEKONTOR)
+    skjermar = gjennom(ny_okt(motor), SVAR_HEIMEKONTOR)
     vedlegg, pdf, docx = dokument(skjermar)
     assert vedlegg.filnamn == "tilleggsavtale"
     sjekk_felles(skjermar, vedlegg, pdf, docx, "Kari Nordmann")
@@ -76,7 +76,7 @@ def test_tilleggsavtale_for_heimekontor(motor):
 
 
 def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(motor):
-    skjermar = gjennom(motor.okt("tilsett.yml"), NYTILSETT_HUB)
+    skjermar = gjennom(ny_okt(motor), NYTILSETT_HUB)
     ids = [s.id for s in skjermar]
     assert "samtykke" not in ids and "dagpendling" not in ids and "proveperiode" not in ids
     vedlegg, pdf, docx = dokument(skjermar)
@@ -93,7 +93,7 @@ def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(motor):
 
 
 def test_tidsuavgrensa_vekslande_ordning(motor):
-    skjermar = gjennom(motor.okt("tilsett.yml"), VEKSLANDE)
+    skjermar = gjennom(ny_okt(motor), VEKSLANDE)
     vedlegg, pdf, docx = dokument(skjermar)
     assert vedlegg.filnamn == "tilleggsavtale"
     sjekk_felles(skjermar, vedlegg, pdf, docx, "Kari Nordmann")
@@ -111,7 +111,7 @@ def test_tidsuavgrensa_vekslande_ordning(motor):
     ({"dagpendling": {"ordning.dagpendling_realistisk": True}}, "vanleg bruk av heimekontor"),
 ])
 def test_avvist_sak_lagar_ingen_dokument(motor, endring, grunn):
-    skjermar = gjennom(motor.okt("tilsett.yml"), scenario(**endring))
+    skjermar = gjennom(ny_okt(motor), scenario(**endring))
     slutt = skjermar[-1]
     assert slutt.id == "utanfor-omfang"
     assert slutt.vedlegg == []
@@ -122,7 +122,7 @@ def test_avvist_sak_lagar_ingen_dokument(motor, endring, grunn):
 
 
 def test_vurderingsskjermen_viser_grunngjeving_og_datoar(motor):
-    okt = motor.okt("tilsett.yml")
+    okt = ny_okt(motor)
     svar = dict(SVAR_HEIMEKONTOR)
     del svar["vurdering"]
     with pytest.raises(AssertionError, match="uventa skjerm 'vurdering'"):
@@ -136,7 +136,7 @@ def test_vurderingsskjermen_viser_grunngjeving_og_datoar(motor):
 def test_endra_svar_paa_gjennomgangen_gir_endra_dokument(motor):
     # The review screen shows the answer; a changed answer reaches the document. (Its edit
     # buttons are clicked in the browser tests.)
-    okt = motor.okt("tilsett.yml")
+    okt = ny_okt(motor)
     svar = dict(SVAR_HEIMEKONTOR)
     del svar["gjennomgang"]
     with pytest.raises(AssertionError, match="uventa skjerm 'gjennomgang'"):
@@ -144,6 +144,7 @@ def test_endra_svar_paa_gjennomgangen_gir_endra_dokument(motor):
     assert "Berbar PC, skjerm og hovudtelefonar." in okt.skjerm.html
     okt.sett({"ordning.utstyr": "Berbar PC og mobiltelefon."})
     okt.svar({"gjennomgang_ferdig": True})
+    okt.svar({"innsending_stadfesta": True})
     _, pdf, docx = dokument([okt.skjerm])
     assert "Berbar PC og mobiltelefon." in pdf and "Berbar PC og mobiltelefon." in docx
 
@@ -156,7 +157,7 @@ def test_engelsk_sjekken_finn_engelsk():
 
 
 def _fram_til(motor, skjerm_id):
-    okt = motor.okt("tilsett.yml")
+    okt = ny_okt(motor)
     svar = {k: v for k, v in SVAR_HEIMEKONTOR.items() if k != skjerm_id}
     with pytest.raises(AssertionError, match=f"uventa skjerm '{skjerm_id}'"):
         gjennom(okt, svar)

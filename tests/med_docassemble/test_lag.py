@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from motorhjelp import ROOT, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, gjennom, normaliser, pdf_tekst
+from motorhjelp import ny_okt, ROOT, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, gjennom, normaliser, pdf_tekst
 
 DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"
 
@@ -22,7 +22,7 @@ def lag(svarfil: Path, ut: Path):
 def test_lag_og_intervjuet_gir_same_dokumenttekst(motor, tmp_path):
     from docassemble.desentral.intervju import svar_som_dict
 
-    okt = motor.okt("tilsett.yml")
+    okt = ny_okt(motor)
     skjermar = gjennom(okt, SVAR_HEIMEKONTOR)
     [vedlegg] = skjermar[-1].vedlegg
     ud = okt.user_dict

@@ -40,23 +40,44 @@ def api_nokkel() -> str:
     pytest.fail(f"fann ingen API-nøkkel i {env}")
 
 
-@pytest.fixture
-def brukar(tenar, api_nokkel):
-    """A new user on the server, made through docassemble's API: (e-mail, password)."""
+def _api(tenar, api_nokkel, path, data):
     import json
-    import secrets
+    import urllib.error
     import urllib.request
 
-    epost = f"tilsett-{secrets.token_hex(4)}@example.com"
+    req = urllib.request.Request(f"{tenar}{path}", method="POST", data=json.dumps(data).encode(),
+                                 headers={"Content-Type": "application/json", "X-API-Key": api_nokkel})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def ny_brukar(tenar, api_nokkel, privilegium=("user",), fornamn="Kari"):
+    """A new user on the server, made through docassemble's API: (e-mail, password)."""
+    import secrets
+
+    epost = f"{fornamn.lower()}-{secrets.token_hex(4)}@example.com"
     passord = secrets.token_urlsafe(12)
-    req = urllib.request.Request(
-        f"{tenar}/api/user/new", method="POST",
-        data=json.dumps({"username": epost, "password": passord, "first_name": "Kari",
-                         "last_name": "Nordmann"}).encode(),
-        headers={"Content-Type": "application/json", "X-API-Key": api_nokkel})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        assert r.status == 200, r.read()
+    status, body = _api(tenar, api_nokkel, "/api/user/new",
+                        {"username": epost, "password": passord, "first_name": fornamn,
+                         "last_name": "Testesen", "privileges": list(privilegium)})
+    assert status == 200, body
     return epost, passord
+
+
+@pytest.fixture
+def brukar(tenar, api_nokkel):
+    return ny_brukar(tenar, api_nokkel)
+
+
+@pytest.fixture
+def hr_brukar(tenar, api_nokkel):
+    # The administrator's step in README: the privilege `hr` (docassemble: 400 if it exists).
+    status, body = _api(tenar, api_nokkel, "/api/privileges", {"privilege": "hr"})
+    assert status in (204, 400), body
+    return ny_brukar(tenar, api_nokkel, ("user", "hr"), fornamn="Hanne")
 
 
 @pytest.fixture(scope="session")
@@ -70,12 +91,25 @@ def nettlesar():
 
 
 @pytest.fixture
-def side(nettlesar, tenar, request):
-    context = nettlesar.new_context(locale="nn-NO", viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    mappe = ARTEFAKT / re.sub(r"[^\w.-]+", "_", request.node.name)
-    mappe.mkdir(parents=True, exist_ok=True)
-    page.artefakt = mappe
-    yield page
-    context.close()
+def ny_side(nettlesar, tenar, request):
+    """Pages in separate browser contexts (separate users), each with its screenshot folder."""
+    contexts = []
+
+    def lag(namn: str = ""):
+        context = nettlesar.new_context(locale="nn-NO", viewport={"width": 1100, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        mappe = ARTEFAKT / re.sub(r"[^\w.-]+", "_", request.node.name) / namn
+        mappe.mkdir(parents=True, exist_ok=True)
+        page.artefakt = mappe
+        return page
+
+    yield lag
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def side(ny_side):
+    return ny_side()

@@ -126,3 +126,13 @@ def docx_tekst(path: Path) -> str:
     import docx
 
     return re.sub(r"\s+", " ", "\n".join(p.text for p in docx.Document(str(path)).paragraphs))
+
+
+def logg_inn(page, url: str, brukar: tuple[str, str]):
+    epost, passord = brukar
+    page.goto(f"{url}/user/sign-in")
+    page.get_by_label("E-post", exact=True).fill(epost)
+    page.get_by_label("Passord", exact=True).fill(passord)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_load_state("networkidle")
+

@@ -1,7 +1,7 @@
 """The employee interview in a real browser on the local docassemble server."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, docx_tekst, pdf_tekst
+from nettlesarhjelp import Intervju, docx_tekst, logg_inn, pdf_tekst
 from skjermsjekk import engelsk_pa_skjerm
 
 
@@ -18,7 +18,8 @@ def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool):
     iv.hald_fram("stad")
 
 
-def test_tilleggsavtale_for_heimekontor(side, tenar):
+def test_tilleggsavtale_for_heimekontor(side, tenar, brukar):
+    logg_inn(side, tenar, brukar)
     iv = Intervju(side, tenar).start()
     fram_til_stad(iv, "Kari Nordmann", nytilsett=False)
     iv.val("Arbeidsstad", "Heimekontor")
@@ -52,7 +53,8 @@ def test_tilleggsavtale_for_heimekontor(side, tenar):
     tekst = side.inner_text("body")
     assert "Tilleggsavtale til arbeidsavtala" in tekst and "1. januar 2027 – 31. mars 2027" in tekst
     iv.hald_fram("gjennomgang")
-    iv.hald_fram("avtale-ferdig")
+    iv.hald_fram("innsending")
+    iv.knapp("Send til HR", "avtale-ferdig")
     filer = iv.dokument()
     for tekst in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
         assert "Tilleggsavtale om desentralisert arbeid" in tekst
@@ -62,7 +64,8 @@ def test_tilleggsavtale_for_heimekontor(side, tenar):
     print(iv.a11y)
 
 
-def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(side, tenar):
+def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(side, tenar, brukar):
+    logg_inn(side, tenar, brukar)
     iv = Intervju(side, tenar).start()
     fram_til_stad(iv, "Ola Nordmann", nytilsett=True)
     iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
@@ -86,7 +89,8 @@ def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(side, tenar):
     iv.hald_fram("vurdering")
     assert "Prøvetid i tilsetjinga:" in side.inner_text("body")
     iv.hald_fram("gjennomgang")
-    iv.hald_fram("avtale-ferdig")
+    iv.hald_fram("innsending")
+    iv.knapp("Send til HR", "avtale-ferdig")
     filer = iv.dokument()
     for tekst in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
         assert "Arbeidsavtale" in tekst and "Ola Nordmann" in tekst
@@ -105,7 +109,8 @@ def test_avvist_sak_fra_utlandet(side, tenar):
     assert side.locator("a[href*='.pdf'], a[href*='.docx']").count() == 0
 
 
-def test_gjennomgang_endrar_svar_og_dokument(side, tenar):
+def test_gjennomgang_endrar_svar_og_dokument(side, tenar, brukar):
+    logg_inn(side, tenar, brukar)
     iv = Intervju(side, tenar).start()
     fram_til_stad(iv, "Kari Nordmann", nytilsett=False)
     iv.val("Arbeidsstad", "Ein annan kontorstad i verksemda")
@@ -143,7 +148,8 @@ def test_gjennomgang_endrar_svar_og_dokument(side, tenar):
     iv.tekst("Utstyr arbeidsgivaren stiller til rådvelde", "Berbar PC og mobiltelefon.")
     iv.hald_fram("gjennomgang")
     assert "Berbar PC og mobiltelefon." in side.inner_text("body")
-    iv.hald_fram("avtale-ferdig")
+    iv.hald_fram("innsending")
+    iv.knapp("Send til HR", "avtale-ferdig")
     filer = iv.dokument()
     for tekst in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
         assert "Berbar PC og mobiltelefon." in tekst

@@ -1,0 +1,167 @@
+"""Cases (saker) for HR review: status, hand-over, HR's checklist, and job-advert text.
+
+Plain Python; no docassemble import. A case is a JSON-safe dict, stored by the interviews
+through docassemble's own SQL storage (sakslager.py), so it survives restarts and is shared by
+every server behind a load balancer.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime, timezone
+
+from .svarfil import Svar
+
+__all__ = [
+    "STATUSAR",
+    "SakFeil",
+    "ny_sak",
+    "send_inn",
+    "returner",
+    "godkjenn",
+    "svar_til_json",
+    "sjekkliste",
+    "utlysingstekst",
+    "HR_FELT",
+]
+
+# Case status, in Nynorsk as HR sees it.
+STATUSAR = {
+    "utkast": "Utkast",
+    "innsendt": "Sendt til HR",
+    "returnert": "Returnert til arbeidstakaren",
+    "godkjend": "Godkjend",
+}
+
+# What only the employer knows, completed by HR before approval (Rettleiinga 5.1, 5.3.5;
+# arbeidsmiljølova § 14-6 for an ordinary agreement).
+HR_FELT = {
+    "utstyr": "Utstyr arbeidsgivaren stiller til rådvelde",
+    "tryggingsreglar": "Tryggingsreglar",
+    "lonn": "Løn ved tiltreding (lønstrinn eller årsløn, tillegg kvar for seg)",
+    "stillingskode": "Stillingskode og skildring av arbeidet",
+    "stillingsprosent": "Stillingsprosent",
+}
+
+
+class SakFeil(ValueError):
+    """A status change that is not allowed."""
+
+
+def _no() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def svar_til_json(data: dict) -> dict:
+    """An answer dict (as svar_som_dict gives it) with dates as ISO text, for storage."""
+    return {section: {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
+            for section, values in data.items()}
+
+
+def ny_sak(svar: dict, brukar_id, epost: str | None) -> dict:
+    return {
+        "id": secrets.token_urlsafe(9),
+        "status": "utkast",
+        "svar": svar_til_json(svar),
+        "brukar_id": brukar_id,
+        "epost": epost,
+        "versjon": 0,
+        "kommentar": None,
+        "hr": {},
+        "historikk": [{"tid": _no(), "hending": "oppretta"}],
+    }
+
+
+def send_inn(sak: dict, svar: dict) -> dict:
+    """The employee hands the case over; after this only HR can open it for changes."""
+    if sak["status"] not in ("utkast", "returnert"):
+        raise SakFeil(f"saka kan ikkje sendast inn når ho er «{STATUSAR[sak['status']]}»")
+    sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=sak["versjon"] + 1)
+    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "innsendt", "versjon": sak["versjon"]}]
+    return sak
+
+
+def returner(sak: dict, kommentar: str) -> dict:
+    if sak["status"] != "innsendt":
+        raise SakFeil("berre innsende saker kan returnerast")
+    if not kommentar or not kommentar.strip():
+        raise SakFeil("skriv ein kommentar til arbeidstakaren")
+    sak = dict(sak, status="returnert", kommentar=kommentar.strip())
+    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "returnert", "kommentar": kommentar.strip()}]
+    return sak
+
+
+def godkjenn(sak: dict, hr: dict) -> dict:
+    if sak["status"] != "innsendt":
+        raise SakFeil("berre innsende saker kan godkjennast")
+    ukjende = set(hr) - set(HR_FELT)
+    if ukjende:
+        raise SakFeil(f"ukjende felt: {sorted(ukjende)}")
+    sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v})
+    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "godkjend"}]
+    return sak
+
+
+def sjekkliste(svar: Svar, vurdering: dict) -> list[dict]:
+    """HR's checklist for one case, computed by the rules: each row `punkt`, `ok`, `tekst`,
+    `kjelde`. `ok` is None where HR must judge (a reminder, not a check)."""
+    rader = []
+    for p in vurdering["innhaldskontroll"]:
+        rader.append({"punkt": p["punkt"], "ok": p["dekt"], "kjelde": p["kjelde"],
+                      "tekst": "Dekt" if p["dekt"] else "Manglar i avtala"})
+    if not svar.arbeidstakar.nytilsett:
+        # Rettleiinga 5.3.1
+        ok = bool(svar.ordning.samtykke_arbeidstakar and svar.ordning.samtykke_arbeidsgivar)
+        rader.append({"punkt": "frivilligheit", "ok": ok, "kjelde": "Rettleiinga 5.3.1",
+                      "tekst": "Begge partar har samtykt" if ok else "Manglar samtykke"})
+    else:
+        # Rettleiinga 2.2
+        rader.append({"punkt": "introduksjon for nytilsett", "ok": None, "kjelde": "Rettleiinga 2.2",
+                      "tekst": "Lag ein plan for korleis den nytilsette blir introdusert til verksemda."})
+    frist = [a for a in vurdering["atvaringar"] if a["kjelde"].startswith("arbeidsmiljølova § 14-")]
+    rader.append({"punkt": "frist for underskrift", "ok": not frist,
+                  "kjelde": "arbeidsmiljølova §§ 14-5 og 14-8",
+                  "tekst": frist[0]["tekst"] if frist else "Avtala kan skrivast under i tide."})
+    for t in vurdering["brukte_tal"]:
+        if t["status"] != "stadfesta":
+            rader.append({"punkt": f"tal: {t['namn']}", "ok": None, "kjelde": t["kjelde"],
+                          "tekst": f"Status: {t['status']}. {t['merknad']}".strip()})
+    for a in vurdering["atvaringar"]:
+        if a not in frist:
+            rader.append({"punkt": "åtvaring", "ok": False, "kjelde": a["kjelde"], "tekst": a["tekst"]})
+    return rader
+
+
+_FORMER = {
+    1: "frå eit kontorfellesskap utanfor kontorstrukturen til verksemda",
+    2: "frå ein annan kontorstad i verksemda enn den stillinga organisatorisk høyrer til",
+    3: "frå heimekontor, dersom du bur så langt frå kontorstaden at dagpendling ikkje er realistisk",
+}
+_HEIMEKONTOR = {
+    "fast": "Heimekontor kan vere ei fast ordning.",
+    "mellombels": "Heimekontor kan vere ei mellombels ordning.",
+    "begge": "Heimekontor kan vere ei fast eller ei mellombels ordning.",
+}
+
+
+def utlysingstekst(former: set[int] | list[int], stader: str | None = None,
+                   heimekontor: str | None = None) -> str:
+    """Text for a job advert (Rettleiinga 5.2): the forms that apply, the named premises or that
+    the employer decides, whether a home office can be permanent or temporary, and the
+    qualification principle (statstilsettelova § 3)."""
+    former = sorted(set(former))
+    if not former or any(f not in _FORMER for f in former):
+        raise ValueError("vel ei eller fleire av formene 1, 2 og 3")
+    if 3 in former and heimekontor not in _HEIMEKONTOR:
+        raise ValueError("sei om heimekontor kan vere fast, mellombels eller begge")
+    linjer = ["Stillinga kan utførast som desentralisert arbeid:"]
+    linjer += [f"- {_FORMER[f]}" for f in former]
+    if {1, 2} & set(former):
+        if stader and stader.strip():
+            linjer.append(f"Aktuelle kontorfellesskap eller lokale: {stader.strip()}.")
+        else:
+            linjer.append("Arbeidsgivaren avgjer endeleg kva kontorfellesskap eller lokale som er aktuelle.")
+    if 3 in former:
+        linjer.append(_HEIMEKONTOR[heimekontor])
+    linjer.append("Tilsetjinga følgjer kvalifikasjonsprinsippet, jf. statstilsettelova § 3: den best "
+                  "kvalifiserte søkjaren blir tilsett, uavhengig av kvar arbeidet skal utførast frå.")
+    return "\n".join(linjer)

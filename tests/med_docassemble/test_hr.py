@@ -1,0 +1,94 @@
+"""Hand-over to HR, return with a comment, resubmission and approval, on docassemble's engine.
+(The access control itself is the server's; the browser tests check it. Here: the interview's
+own declaration of who may open it.)"""
+from __future__ import annotations
+
+import pytest
+from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, normaliser, ny_okt, pdf_tekst, synleg_tekst
+
+
+def hr_okt(motor):
+    return motor.okt("hr.yml", roller=["user", "hr"], epost="hr@example.com", brukar_id=99)
+
+
+def test_berre_hr_og_admin_kan_opne_hr_intervjuet(motor):
+    interview = hr_okt(motor).interview
+    assert interview.allowed_to_access(is_anonymous=False, has_roles=["hr"])
+    assert interview.allowed_to_access(is_anonymous=False, has_roles=["admin"])
+    assert not interview.allowed_to_access(is_anonymous=False, has_roles=["user"])
+    assert not interview.allowed_to_access(is_anonymous=True, has_roles=[])
+
+
+def test_innsending_krev_innlogging(motor):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = motor.okt("tilsett.yml")  # anonymous
+    svar = {k: v for k, v in SVAR_HEIMEKONTOR.items() if k != "innsending"}
+    with pytest.raises(AssertionError, match="uventa skjerm 'innsending'"):
+        gjennom(okt, svar)
+    with pytest.raises(Valideringsfeil, match="logga inn"):
+        okt.svar({"innsending_stadfesta": True})
+
+
+def test_sak_gjennom_hr_retur_og_godkjenning(motor):
+    tilsett = ny_okt(motor)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    assert tilsett.skjerm.id == "avtale-ferdig" and "Saka er sendt til HR" in tilsett.skjerm.tekst
+    sak_id = tilsett.user_dict["sak_id"]
+
+    hr = hr_okt(motor)
+    assert hr.skjerm.id == "hr-saker"
+    assert "Kari Nordmann" in hr.skjerm.undertekst and "Sendt til HR" in hr.skjerm.undertekst
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    assert hr.skjerm.id == "hr-sak"
+    assert "Sjekkliste" in hr.skjerm.undertekst and "frivilligheit" in hr.skjerm.undertekst
+    [utkast] = hr.skjerm.vedlegg
+    assert "Utkast – ikkje godkjent" in normaliser(pdf_tekst(utkast.filer["pdf"]))
+    hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
+             "hr_kommentar": "Skriv kva utstyr du treng heime."})
+    assert hr.skjerm.id == "hr-utfort" and "returnert" in hr.skjerm.tekst
+
+    # The employee comes back, sees the comment, changes an answer and submits again.
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "returnert"
+    assert "Skriv kva utstyr du treng heime." in synleg_tekst(tilsett.skjerm.html)
+    tilsett.svar({"retur_lesen": True})
+    assert tilsett.skjerm.id == "gjennomgang"
+    tilsett.sett({"ordning.utstyr": "Berbar PC, skjerm og kontorstol."})
+    tilsett.svar({"gjennomgang_ferdig": True})
+    assert tilsett.skjerm.id == "innsending"
+    tilsett.svar({"innsending_stadfesta": True})
+    assert tilsett.skjerm.id == "avtale-ferdig"
+
+    hr.svar({"hr_utfort": True})
+    assert hr.skjerm.id == "hr-saker" and "Sendt til HR" in hr.skjerm.undertekst
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    assert "versjon 2" in hr.skjerm.undertekst
+    hr.svar({"hr_utstyr": "Berbar PC, skjerm og kontorstol frå verksemda.",
+             "hr_tryggingsreglar": "Reglane for informasjonstryggleik i verksemda gjeld.",
+             "hr_avgjerd": "godkjenn"})
+    assert hr.skjerm.id == "hr-utfort" and "godkjend" in hr.skjerm.tekst
+    [endeleg] = hr.skjerm.vedlegg
+    for tekst in (normaliser(pdf_tekst(endeleg.filer["pdf"])), normaliser(docx_tekst(endeleg.filer["docx"]))):
+        assert "Utkast" not in tekst
+        assert "Berbar PC, skjerm og kontorstol frå verksemda." in tekst
+        assert "For arbeidsgivaren:" in tekst and "Arbeidstakar:" in tekst
+
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "avtale-ferdig" and "Avtala er godkjend" in tilsett.skjerm.tekst
+    [tilsett_endeleg] = tilsett.skjerm.vedlegg
+    assert normaliser(pdf_tekst(tilsett_endeleg.filer["pdf"])) == normaliser(pdf_tekst(endeleg.filer["pdf"]))
+
+
+def test_utlysingstekst_i_hr_intervjuet(motor):
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "utlysing"})
+    assert hr.skjerm.id == "utlysing"
+    hr.svar({"utlysing_former": ["1", "3"], "utlysing_stader": "<b>Hubben</b> på Lillehammer",
+             "utlysing_heimekontor": "mellombels"})
+    assert hr.skjerm.id == "utlysing-tekst"
+    assert "&lt;b&gt;Hubben&lt;/b&gt; på Lillehammer" in hr.skjerm.html
+    assert "kvalifikasjonsprinsippet" in hr.skjerm.undertekst
+    [docx] = hr.skjerm.vedlegg
+    tekst = docx_tekst(docx.filer["docx"])
+    assert "<b>Hubben</b> på Lillehammer" in tekst and "mellombels ordning" in tekst

@@ -1,0 +1,150 @@
+"""Three users on the real server: employee A submits, HR returns with a comment, A changes and
+resubmits, HR approves and downloads the final documents. Employee B and an anonymous visitor
+are refused on the HR interview and on A's case. The case survives a server restart."""
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+
+from conftest import ROOT, ny_brukar
+from nettlesarhjelp import Intervju, docx_tekst, logg_inn, pdf_tekst
+from skjermsjekk import engelsk_pa_skjerm
+
+HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
+
+
+def send_inn_som_arbeidstakar(iv: Intervju, namn: str):
+    iv.hald_fram("arbeidstakar")
+    iv.tekst("Namnet ditt", namn)
+    iv.tekst("Stilling", "rådgivar")
+    iv.tekst("Bustadadressa di", "Fjellvegen 3, 6900 Florø")
+    iv.val("Er du nytilsett i verksemda?", "Nei")
+    iv.hald_fram("verksemd")
+    iv.tekst("Verksemda", "Direktoratet for døme")
+    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    iv.hald_fram("stad")
+    iv.val("Arbeidsstad", "Heimekontor")
+    iv.hald_fram("dagpendling")
+    iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
+    iv.hald_fram("samtykke")
+    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
+    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
+    iv.hald_fram("tilsetjing")
+    iv.dato("Første arbeidsdag i verksemda", "2019-08-01")
+    iv.val("Er tilsetjinga mellombels?", "Nei")
+    iv.hald_fram("periode")
+    iv.dato("Startdato for ordninga", "2027-03-01")
+    iv.val("Er ordninga tidsavgrensa?", "Ja")
+    iv.hald_fram("sluttdato")
+    iv.dato("Sluttdato for ordninga", "2028-02-29")
+    for skjerm in ("avtaletype", "arbeidsstad", "omfang"):
+        iv.hald_fram(skjerm)
+    iv.val("Omfang", "Heile stillinga")
+    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "heimekontor", "hms", "proveperiode"):
+        iv.hald_fram(skjerm)
+    iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "3")
+    iv.hald_fram("vurdering")
+    iv.hald_fram("gjennomgang")
+    iv.hald_fram("innsending")
+    iv.knapp("Send til HR", "avtale-ferdig")
+    assert "Saka er sendt til HR" in iv.page.inner_text("body")
+
+
+def opne_sak_som_hr(hr: Intervju, namn: str):
+    hr.page.goto(hr.url + HR_URL)
+    hr.page.wait_for_selector("body.question-hr-saker")
+    hr.sjekk()
+    assert namn in hr.page.inner_text("body")
+    hr.val("Kva vil du gjere?", "Opne ei innsend sak")
+    hr.page.get_by_label("Sak", exact=True).select_option(label=f"{namn}, Direktoratet for døme")
+    hr.hald_fram("hr-sak")
+    tekst = hr.page.inner_text("body")
+    assert "Sjekkliste" in tekst and "frivilligheit" in tekst and "Rettleiinga 5.3.2" in tekst
+
+
+def nektar_tilgang(page, url: str, namn: str):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    tekst = page.inner_text("body")
+    assert namn not in tekst, url
+    assert "Sjekkliste" not in tekst and "Saker om desentralisert arbeid" not in tekst
+    assert engelsk_pa_skjerm(page.content()) == []
+    return tekst
+
+
+def restart_tenar():
+    env = dict(os.environ)
+    for script in ("stop.sh", "serve.sh"):
+        p = subprocess.run(["bash", str(ROOT / "scripts" / script)], env=env, capture_output=True, text=True,
+                           timeout=600)
+        assert p.returncode == 0, p.stderr[-2000:]
+
+
+def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
+    namn = f"Anne Aasen {secrets.token_hex(2)}"
+    a_brukar = ny_brukar(tenar, api_nokkel, fornamn="Anne")
+    b_brukar = ny_brukar(tenar, api_nokkel, fornamn="Bjarne")
+
+    a = ny_side("a")
+    logg_inn(a, tenar, a_brukar)
+    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn)
+
+    # Employee B and an anonymous visitor: no HR interview, no view of A's case.
+    a.goto(f"{tenar}/interviews")
+    a_sak_url = a.get_by_role("link", name="Avtale om desentralisert arbeid").first.get_attribute("href")
+    a_sak_url = a_sak_url if a_sak_url.startswith("http") else tenar + a_sak_url
+    b = ny_side("b")
+    logg_inn(b, tenar, b_brukar)
+    assert "ikkje tilgang" in nektar_tilgang(b, tenar + HR_URL, namn)
+    nektar_tilgang(b, a_sak_url, namn)
+    anonym = ny_side("anonym")
+    nektar_tilgang(anonym, tenar + HR_URL, namn)
+    nektar_tilgang(anonym, a_sak_url, namn)
+
+    # The server restarts while the case waits for HR: nothing is lost.
+    restart_tenar()
+
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, tenar, hr_brukar)
+    hr = Intervju(hr_side, tenar)
+    opne_sak_som_hr(hr, namn)
+    hr.val("Avgjerd", "Returner til arbeidstakaren")
+    hr.tekst("Kommentar til arbeidstakaren", "Før opp skjerm og kontorstol i utstyrslista.")
+    hr.hald_fram("hr-utfort")
+    assert "Saka er returnert" in hr_side.inner_text("body")
+    hr.knapp("Tilbake til lista", "hr-saker")
+
+    # A comes back, reads the comment, changes the equipment and submits again.
+    iv_a = Intervju(a, tenar)
+    a.get_by_role("link", name="Avtale om desentralisert arbeid").first.click()
+    a.wait_for_selector("body.question-returnert")
+    iv_a.sjekk()
+    assert "Før opp skjerm og kontorstol i utstyrslista." in a.inner_text("body")
+    iv_a.hald_fram("gjennomgang")
+    a.locator(".da-review").filter(has_text="Utstyr:").get_by_role("button", name="Endre").click()
+    a.wait_for_selector("body.question-utstyr")
+    iv_a.tekst("Utstyr arbeidsgivaren stiller til rådvelde", "Berbar PC, skjerm og kontorstol.")
+    iv_a.hald_fram("gjennomgang")
+    iv_a.hald_fram("innsending")
+    iv_a.knapp("Send til HR", "avtale-ferdig")
+
+    # HR approves, completes what only the employer knows, and downloads the final agreement.
+    opne_sak_som_hr(hr, namn)
+    assert "versjon 2" in hr_side.inner_text("body")
+    assert hr_side.get_by_label("Utstyr arbeidsgivaren stiller til rådvelde", exact=True).input_value() == \
+        "Berbar PC, skjerm og kontorstol."
+    hr.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
+    hr.val("Avgjerd", "Godkjenn avtala")
+    hr.hald_fram("hr-utfort")
+    filer = hr.dokument()
+    for tekst in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
+        assert "Utkast" not in tekst and namn in tekst
+        assert "Berbar PC, skjerm og kontorstol." in tekst
+        assert "Reglane for informasjonstryggleik i verksemda gjeld." in tekst
+        assert "For arbeidsgivaren:" in tekst and "Arbeidstakar:" in tekst
+
+    # A sees the approved agreement in her own case.
+    a.goto(a_sak_url)
+    a.wait_for_selector("body.question-avtale-ferdig")
+    assert "Avtala er godkjend" in a.inner_text("body")
