@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from nettlesarhjelp import _api, ny_brukar
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = os.environ.get("DESENTRAL_URL", "http://127.0.0.1:8080")
@@ -38,33 +39,6 @@ def api_nokkel() -> str:
         if line.startswith("DA_ADMIN_API_KEY="):
             return line.split("=", 1)[1]
     pytest.fail(f"fann ingen API-nøkkel i {env}")
-
-
-def _api(tenar, api_nokkel, path, data):
-    import json
-    import urllib.error
-    import urllib.request
-
-    req = urllib.request.Request(f"{tenar}{path}", method="POST", data=json.dumps(data).encode(),
-                                 headers={"Content-Type": "application/json", "X-API-Key": api_nokkel})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, r.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
-
-
-def ny_brukar(tenar, api_nokkel, privilegium=("user",), fornamn="Kari"):
-    """A new user on the server, made through docassemble's API: (e-mail, password)."""
-    import secrets
-
-    epost = f"{fornamn.lower()}-{secrets.token_hex(4)}@example.com"
-    passord = secrets.token_urlsafe(12)
-    status, body = _api(tenar, api_nokkel, "/api/user/new",
-                        {"username": epost, "password": passord, "first_name": fornamn,
-                         "last_name": "Testesen", "privileges": list(privilegium)})
-    assert status == 200, body
-    return epost, passord
 
 
 @pytest.fixture

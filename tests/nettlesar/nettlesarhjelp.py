@@ -8,6 +8,8 @@ from pathlib import Path
 
 from skjermsjekk import engelsk_pa_skjerm
 
+ROOT = Path(__file__).resolve().parents[2]
+
 INTERVJU = "docassemble.desentral:data/questions/tilsett.yml"
 
 # axe findings in docassemble 1.10.14's own markup, which this package cannot change: rule ->
@@ -136,3 +138,29 @@ def logg_inn(page, url: str, brukar: tuple[str, str]):
     page.get_by_role("button", name="Logg inn").click()
     page.wait_for_load_state("networkidle")
 
+
+def _api(tenar, api_nokkel, path, data):
+    import json
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(f"{tenar}{path}", method="POST", data=json.dumps(data).encode(),
+                                 headers={"Content-Type": "application/json", "X-API-Key": api_nokkel})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def ny_brukar(tenar, api_nokkel, privilegium=("user",), fornamn="Kari"):
+    """A new user on the server, made through docassemble's API: (e-mail, password)."""
+    import secrets
+
+    epost = f"{fornamn.lower()}-{secrets.token_hex(4)}@example.com"
+    passord = secrets.token_urlsafe(12)
+    status, body = _api(tenar, api_nokkel, "/api/user/new",
+                        {"username": epost, "password": passord, "first_name": fornamn,
+                         "last_name": "Testesen", "privileges": list(privilegium)})
+    assert status == 200, body
+    return epost, passord

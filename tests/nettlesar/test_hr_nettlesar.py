@@ -7,8 +7,7 @@ import os
 import secrets
 import subprocess
 
-from conftest import ROOT, ny_brukar
-from nettlesarhjelp import Intervju, docx_tekst, logg_inn, pdf_tekst
+from nettlesarhjelp import ROOT, Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
 from skjermsjekk import engelsk_pa_skjerm
 
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
