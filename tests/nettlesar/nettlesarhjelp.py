@@ -118,6 +118,39 @@ class Intervju:
         return ut
 
 
+def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå"):
+    """From the first screen to the choice of place."""
+    assert iv.id == "intro"
+    iv.hald_fram("arbeidstakar")
+    iv.tekst("Namnet ditt", namn)
+    iv.tekst("Stilling", "seniorrådgivar")
+    iv.tekst("Bustadadressa di", bustad)
+    iv.val("Er du nytilsett i verksemda?", "Ja" if nytilsett else "Nei")
+    iv.hald_fram("verksemd")
+    iv.tekst("Verksemda", "Direktoratet for døme")
+    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    iv.hald_fram("stad")
+
+
+def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | None):
+    """Both consents (an existing employee), the employment, and the arrangement's period;
+    ends on the screen after the period (avtaletype, or fast-kontorstad when open-ended)."""
+    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
+    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
+    iv.hald_fram("tilsetjing")
+    iv.dato("Første arbeidsdag i verksemda", tilsett_fra)
+    iv.val("Er tilsetjinga mellombels?", "Nei")
+    iv.hald_fram("periode")
+    iv.dato("Startdato for ordninga", fra)
+    iv.val("Er ordninga tidsavgrensa?", "Ja" if til else "Nei")
+    if til:
+        iv.hald_fram("sluttdato")
+        iv.dato("Sluttdato for ordninga", til)
+        iv.hald_fram("avtaletype")
+    else:
+        iv.hald_fram("fast-kontorstad")
+
+
 def pdf_tekst(path: Path) -> str:
     tekst = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     tekst = re.sub(r"\n\s*Side \d+ av \d+\s*\n", "\n", tekst)

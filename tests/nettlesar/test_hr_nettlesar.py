@@ -7,37 +7,21 @@ import os
 import secrets
 import subprocess
 
-from nettlesarhjelp import ROOT, Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
+from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, logg_inn, ny_brukar, pdf_tekst,
+                            samtykke_og_periode)
 from skjermsjekk import engelsk_pa_skjerm
 
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 
 def send_inn_som_arbeidstakar(iv: Intervju, namn: str):
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", namn)
-    iv.tekst("Stilling", "rådgivar")
-    iv.tekst("Bustadadressa di", "Fjellvegen 3, 6900 Florø")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
+    fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
     iv.hald_fram("samtykke")
-    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
-    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
-    iv.hald_fram("tilsetjing")
-    iv.dato("Første arbeidsdag i verksemda", "2019-08-01")
-    iv.val("Er tilsetjinga mellombels?", "Nei")
-    iv.hald_fram("periode")
-    iv.dato("Startdato for ordninga", "2027-03-01")
-    iv.val("Er ordninga tidsavgrensa?", "Ja")
-    iv.hald_fram("sluttdato")
-    iv.dato("Sluttdato for ordninga", "2028-02-29")
-    for skjerm in ("avtaletype", "arbeidsstad", "omfang"):
+    samtykke_og_periode(iv, "2019-08-01", "2027-03-01", "2028-02-29")
+    for skjerm in ("arbeidsstad", "omfang"):
         iv.hald_fram(skjerm)
     iv.val("Omfang", "Heile stillinga")
     for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "heimekontor", "hms", "proveperiode"):
@@ -87,7 +71,8 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
 
     a = ny_side("a")
     logg_inn(a, tenar, a_brukar)
-    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn)
+    iv_a = Intervju(a, tenar).start()
+    send_inn_som_arbeidstakar(iv_a, namn)
 
     # Employee B and an anonymous visitor: no HR interview, no view of A's case.
     a.goto(f"{tenar}/interviews")
@@ -115,7 +100,6 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     hr.knapp("Tilbake til lista", "hr-saker")
 
     # A comes back, reads the comment, changes the equipment and submits again.
-    iv_a = Intervju(a, tenar)
     a.get_by_role("link", name="Avtale om desentralisert arbeid").first.click()
     a.wait_for_selector("body.question-returnert")
     iv_a.sjekk()

@@ -1,21 +1,8 @@
 """The employee interview in a real browser on the local docassemble server."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, docx_tekst, logg_inn, pdf_tekst
+from nettlesarhjelp import Intervju, docx_tekst, fram_til_stad, logg_inn, pdf_tekst, samtykke_og_periode
 from skjermsjekk import engelsk_pa_skjerm
-
-
-def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool):
-    assert iv.id == "intro"
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", namn)
-    iv.tekst("Stilling", "seniorrådgivar")
-    iv.tekst("Bustadadressa di", "Storgata 1, 2680 Vågå")
-    iv.val("Er du nytilsett i verksemda?", "Ja" if nytilsett else "Nei")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
 
 
 def test_tilleggsavtale_for_heimekontor(side, tenar, brukar):
@@ -27,17 +14,7 @@ def test_tilleggsavtale_for_heimekontor(side, tenar, brukar):
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
     iv.tekst("Grunngjeving (reisetid, avstand o.l.)", "Om lag fem timar kvar veg.")
     iv.hald_fram("samtykke")
-    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
-    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
-    iv.hald_fram("tilsetjing")
-    iv.dato("Første arbeidsdag i verksemda", "2021-03-01")
-    iv.val("Er tilsetjinga mellombels?", "Nei")
-    iv.hald_fram("periode")
-    iv.dato("Startdato for ordninga", "2027-01-01")
-    iv.val("Er ordninga tidsavgrensa?", "Ja")
-    iv.hald_fram("sluttdato")
-    iv.dato("Sluttdato for ordninga", "2027-12-31")
-    iv.hald_fram("avtaletype")
+    samtykke_og_periode(iv, "2021-03-01", "2027-01-01", "2027-12-31")
     assert "Rettleiinga 5.3.2" in side.inner_text("body")
     iv.hald_fram("arbeidsstad")
     iv.hald_fram("omfang")  # the home address is the default
@@ -115,15 +92,7 @@ def test_gjennomgang_endrar_svar_og_dokument(side, tenar, brukar):
     fram_til_stad(iv, "Kari Nordmann", nytilsett=False)
     iv.val("Arbeidsstad", "Ein annan kontorstad i verksemda")
     iv.hald_fram("samtykke")
-    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
-    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
-    iv.hald_fram("tilsetjing")
-    iv.dato("Første arbeidsdag i verksemda", "2021-03-01")
-    iv.val("Er tilsetjinga mellombels?", "Nei")
-    iv.hald_fram("periode")
-    iv.dato("Startdato for ordninga", "2027-01-01")
-    iv.val("Er ordninga tidsavgrensa?", "Nei")
-    iv.hald_fram("fast-kontorstad")
+    samtykke_og_periode(iv, "2021-03-01", "2027-01-01", None)
     iv.val("Held du fram med å arbeide fast frå den ordinære kontorstaden ein del av tida?", "Ja")
     iv.hald_fram("avtaletype")
     iv.hald_fram("arbeidsstad")
