@@ -90,3 +90,11 @@ def test_utlysingstekst_for_kvar_kombinasjon(former, stader, heimekontor):
 def test_utlysingstekst_avviser_ugyldige_val(former, heimekontor):
     with pytest.raises(ValueError):
         utlysingstekst(former, None, heimekontor)
+
+
+def test_html_tabell_gjer_celler_til_tekst():
+    from docassemble.desentral.intervju import html_tabell
+
+    html = html_tabell(["A & B"], [["<script>x</script>", 3]])
+    assert "<th scope=\"col\">A &amp; B</th>" in html
+    assert "<td>&lt;script&gt;x&lt;/script&gt;</td><td>3</td>" in html

@@ -34,6 +34,7 @@ __all__ = [
     "utlysingstekst",
     "HR_FELT",
     "html_tekst",
+    "html_tabell",
     "STATUSAR",
     "nynorsk_dato",
     "trygg",
@@ -167,4 +168,11 @@ def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
 def html_tekst(tekst: str | None) -> str:
     """Text for an HTML block on a screen (e.g. <pre>), with <, > and & as characters."""
     return html.escape(tekst or "")
+
+
+def html_tabell(overskrifter: list[str], rader: list[list]) -> str:
+    """A table for a screen, as HTML; every cell is text (escaped), never markup."""
+    hovud = "".join(f"<th scope=\"col\">{html_tekst(str(o))}</th>" for o in overskrifter)
+    kropp = "".join("<tr>" + "".join(f"<td>{html_tekst(str(c))}</td>" for c in rad) + "</tr>" for rad in rader)
+    return f'<table class="table table-sm"><thead><tr>{hovud}</tr></thead><tbody>{kropp}</tbody></table>'
 

@@ -42,6 +42,7 @@ def test_sak_gjennom_hr_retur_og_godkjenning(motor):
     hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
     assert hr.skjerm.id == "hr-sak"
     assert "Sjekkliste" in hr.skjerm.undertekst and "frivilligheit" in hr.skjerm.undertekst
+    assert '<th scope="col">Punkt</th>' in hr.skjerm.html and "<td>frivilligheit</td>" in hr.skjerm.html
     [utkast] = hr.skjerm.vedlegg
     assert "Utkast – ikkje godkjent" in normaliser(pdf_tekst(utkast.filer["pdf"]))
     hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
