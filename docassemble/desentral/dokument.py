@@ -167,7 +167,7 @@ def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
                   f"og {_manader(f['arbeidstakar_manader'])} for arbeidstakaren.")
     rader = f["tabell"]
     tekst = []
-    for i, r in enumerate(rader):
+    for r in rader:
         grense = "inntil eitt år" if r["tenestetid_over_ar"] == 0 else f"over {r['tenestetid_over_ar']} år"
         tekst.append(f"{grense}: {_manader(r['arbeidsgivar_manader'])} frå arbeidsgivaren og "
                      f"{_manader(r['arbeidstakar_manader'])} frå arbeidstakaren")

@@ -2,7 +2,7 @@
 
 The interview keeps its answers on three objects with the answer file's names (`arbeidstakar`,
 `verksemd`, `ordning`), so `lag` and the interview fill the same variables. Plain Python;
-no docassemble import (interview objects are read with getattr only).
+no docassemble import (optional answers are read from the objects' own attributes, `vars()`).
 """
 from __future__ import annotations
 
@@ -95,11 +95,15 @@ def omfang_i_intervju(arbeidstakar, ordning):
     )
 
 
+def _liste(ord_: list[str]) -> str:
+    """«a», «a og b», «a, b og c» (Nynorsk: no comma before «og»)."""
+    if len(ord_) <= 1:
+        return "".join(ord_)
+    return ", ".join(ord_[:-1]) + " og " + ord_[-1]
+
+
 def vekedagar_tekst(dagar) -> str:
-    valde = [d for d in VEKEDAGAR if d in dagar]
-    if len(valde) <= 1:
-        return "".join(valde)
-    return ", ".join(valde[:-1]) + " og " + valde[-1]
+    return _liste([d for d in VEKEDAGAR if d in dagar])
 
 
 def omfang_tekst(form: str, prosent: int | None = None, dagar=(), plan: str | None = None) -> str:
@@ -122,11 +126,7 @@ def omfang_tekst(form: str, prosent: int | None = None, dagar=(), plan: str | No
 
 def tilgjengelegheit_tekst(tidsrom: str, kanalar, fysiske_mote: str | None) -> str:
     """Rettleiinga 5.3.3: when, how, and which meetings need physical presence."""
-    valde = [k for k in KANALAR if k in kanalar]
-    if len(valde) > 1:
-        kanal_tekst = ", ".join(valde[:-1]) + " og " + valde[-1]
-    else:
-        kanal_tekst = "".join(valde)
+    kanal_tekst = _liste([k for k in KANALAR if k in kanalar])
     tekst = f"Arbeidstakaren skal vere tilgjengeleg {tidsrom.strip()}"
     tekst += f", på {kanal_tekst}." if kanal_tekst else "."
     if fysiske_mote and fysiske_mote.strip():
