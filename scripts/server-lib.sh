@@ -60,7 +60,7 @@ cert install directory: $S/certs
 web server certificate directory: $S/certs
 pypirc path: $S/pypirc
 libreoffice macro file: $S/libreoffice/Module1.xba
-pandoc engine: pdflatex
+pandoc engine: lualatex
 os locale: en_US.UTF-8 UTF-8
 language: nn
 locale: nn_NO.UTF-8

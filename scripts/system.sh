@@ -4,9 +4,12 @@
 set -euo pipefail
 
 PAKKAR=(
-  # documents: docassemble's pandoc + pdflatex path, babel nynorsk, text extraction for tests
+  # documents: pandoc, LaTeX with babel nynorsk, text extraction for tests. texlive-luatex makes
+  # docassemble use lualatex (as in its Docker image); the fonts print what users type that
+  # Latin Modern lacks: Hebrew/Arabic (FreeSerif, DejaVu) and emoji (Symbola).
   pandoc texlive-latex-base texlive-latex-recommended texlive-fonts-recommended
-  texlive-latex-extra texlive-lang-european lmodern fonts-liberation poppler-utils
+  texlive-latex-extra texlive-lang-european texlive-luatex lmodern fonts-liberation poppler-utils
+  fonts-freefont-otf fonts-dejavu-core fonts-symbola
   # docassemble.base's own runtime needs (pyzbar, cairo) and OS locales
   libzbar0 libcairo2 locales
   # the local docassemble server: database, cache, building python-ldap; HTTP checks
@@ -26,6 +29,9 @@ if [ "${#manglar[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${manglar[@]}" >&2
 fi
+
+# lualatex's font-name database: built once here (about 25 s), not in the first assembly.
+luaotfload-tool --update >/dev/null 2>&1 || true
 
 # docassemble's worker needs en_US.UTF-8; Nynorsk number formatting needs nn_NO.UTF-8.
 for loc in en_US.UTF-8 nn_NO.UTF-8; do

@@ -16,7 +16,7 @@ from docassemble.desentral.reglar import (
     vurder_omfang,
 )
 from docassemble.desentral.regelverk import last_regelverk
-from docassemble.desentral.svarfil import Arbeidstakar
+from docassemble.desentral.svarfil import Arbeidstakar, SvarFeil
 
 I_DAG = date(2026, 11, 26)
 
@@ -361,9 +361,13 @@ def test_missing_items_are_reported(lag_svar, field, missing):
     assert r["manglar"] == missing
 
 
-def test_blank_text_counts_as_missing(lag_svar):
-    r = run(lag_svar, {"ordning.arbeidsstad": "   "})
-    assert r["manglar"] == ["arbeidsstad"]
+def test_blank_text_is_rejected_and_absent_text_is_missing(lag_svar):
+    # A blank address is a typing error the user must see (issue 6); a left-out key is an item
+    # HR completes, listed in `manglar`.
+    with pytest.raises(SvarFeil) as e:
+        run(lag_svar, {"ordning.arbeidsstad": "   "})
+    assert str(e.value) == "ordning.arbeidsstad: feltet er tomt"
+    assert run(lag_svar, drop=("ordning.arbeidsstad",))["manglar"] == ["arbeidsstad"]
 
 
 def test_home_office_items_only_for_situation_3(lag_svar):

@@ -98,6 +98,7 @@ class Avtaledata:
     endeleg: bool = False
     manglar: list[str] = field(default_factory=list)
     hr_fyller_ut: str = HR_FYLLER_UT
+    heimekontor_grunnlag: str = ""
 
 
 def _tekst_eller_hr(verdi: str | None) -> str:
@@ -181,6 +182,14 @@ def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
     return ut
 
 
+def _heimekontor_grunnlag(o) -> str:
+    """Situation 3 (Rettleiinga 2.1): home office because daily commuting is not realistic; the
+    employee's reasons are the basis of the employer's assessment, so they go into the agreement."""
+    if o.stad != "heimekontor" or not (o.dagpendling_grunngjeving and o.dagpendling_grunngjeving.strip()):
+        return ""
+    return "Grunnlaget for heimekontor er at dagpendling ikkje er realistisk: " + trygg(o.dagpendling_grunngjeving)
+
+
 def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: bool = False) -> Avtaledata:
     """The template data for an in-scope decision. `hr`: what HR completed on approval
     (saker.HR_FELT); `endeleg`: the approved version for signature, not a draft."""
@@ -229,5 +238,6 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         stillingsprosent=_tekst_eller_hr(hr.get("stillingsprosent")),
         endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
+        heimekontor_grunnlag=_heimekontor_grunnlag(o),
     )
 

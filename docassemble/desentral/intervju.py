@@ -13,7 +13,7 @@ from .datoar import nynorsk_dato
 from .dokument import Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
 from .saker import HR_FELT, STATUSAR, godkjenn, returner, sjekkliste, utlysingstekst
-from .svarfil import SKJEMA, Svar, SvarFeil, svar_fra_dict
+from .svarfil import KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil, svar_fra_dict, tekstfeil
 
 __all__ = [
     "SVARFELT",
@@ -35,6 +35,12 @@ __all__ = [
     "HR_FELT",
     "html_tekst",
     "html_tabell",
+    "skjerm",
+    "kort_tekst",
+    "valfri_kort_tekst",
+    "lang_tekst",
+    "valfri_lang_tekst",
+    "truleg_dato",
     "STATUSAR",
     "nynorsk_dato",
     "trygg",
@@ -176,3 +182,78 @@ def html_tabell(overskrifter: list[str], rader: list[list]) -> str:
     kropp = "".join("<tr>" + "".join(f"<td>{html_tekst(str(c))}</td>" for c in rad) + "</tr>" for rad in rader)
     return f'<table class="table table-sm"><thead><tr>{hovud}</tr></thead><tbody>{kropp}</tbody></table>'
 
+
+
+# Markdown-special ASCII punctuation (Python-Markdown on docassemble's screens), written as
+# character references so a screen shows it and never reads it as Markdown, HTML, a docassemble
+# [MARKUP] tag or an :icon:.
+_SKJERM_TEIKN = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|:~^$%=>"}
+
+
+def skjerm(tekst: object) -> str:
+    """User text for a docassemble screen (question, subquestion, review button): every
+    character as itself, line breaks kept. The screen counterpart of `dokument.trygg()`."""
+    if tekst is None:
+        return ""
+    linjer = str(tekst).replace("\r\n", "\n").split("\n")
+    return "<br>".join(html.escape(linje, quote=True).translate(_SKJERM_TEIKN) for linje in linjer)
+
+
+# Field validators for the interview: `validate: kort_tekst("Namnet ditt")`. docassemble calls the
+# returned function with the typed value; a rejection raises docassemble's validation error with a
+# Nynorsk message that names the field, and the screen keeps what the user typed. The rules are
+# svarfil's, so `vurder` and `lag` reject the same things.
+
+def _avvis(felt: str, melding: str):
+    from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
+
+    validation_error(f"{felt}: {melding}.")
+
+
+def _tekstkrav(felt: str, maks: int, krev: bool):
+    def sjekk(verdi) -> bool:
+        verdi = "" if verdi is None else str(verdi)
+        if not krev and not verdi.strip():
+            return True
+        feil = tekstfeil(verdi, maks, krev=krev)
+        if feil:
+            _avvis(felt, feil)
+        return True
+    return sjekk
+
+
+def kort_tekst(felt: str):
+    return _tekstkrav(felt, KORT_TEKST, True)
+
+
+def valfri_kort_tekst(felt: str):
+    return _tekstkrav(felt, KORT_TEKST, False)
+
+
+def lang_tekst(felt: str):
+    return _tekstkrav(felt, LANG_TEKST, True)
+
+
+def valfri_lang_tekst(felt: str):
+    return _tekstkrav(felt, LANG_TEKST, False)
+
+
+def truleg_dato(felt: str):
+    def sjekk(verdi) -> bool:
+        dato = verdi.date() if isinstance(verdi, datetime) else verdi
+        if isinstance(dato, str):
+            # The browser sends ISO dates; docassemble has already checked that it parses.
+            try:
+                dato = date.fromisoformat(dato.strip()[:10])
+            except ValueError:
+                import dateutil.parser  # noqa: PLC0415 - a docassemble dependency
+
+                try:
+                    dato = dateutil.parser.parse(dato).date()
+                except (ValueError, OverflowError):
+                    _avvis(felt, "skriv ein gyldig dato")
+        feil = datofeil(dato)
+        if feil:
+            _avvis(felt, feil)
+        return True
+    return sjekk

@@ -73,7 +73,7 @@ def _config_text(work: Path) -> str:
     words = f"{PAKKE}:data/sources/nn-words.yml"
     return "\n".join([
         "secretkey: motor-utan-tenar",
-        "pandoc engine: pdflatex",
+        "pandoc engine: lualatex",
         "language: nn",
         "locale: nn_NO.utf8",
         "default timezone: Europe/Oslo",
@@ -460,6 +460,12 @@ class Okt:
                     self._sett(variabel, verdi)
                     continue
                 fld = question.fields[kjende[variabel]["nummer"]]
+                if kjende[variabel]["type"] in (None, "text") and isinstance(verdi, str):
+                    # The webapp's treatment of a plain text field: HTML tags and backslashes
+                    # removed (interview/views.py). `datatype: raw` fields keep every character.
+                    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+                    verdi = BeautifulSoup(verdi.strip(), "html.parser").get_text("\n").replace("\\", "")
                 raw = verdi
                 if kjende[variabel]["type"] in ("date",) and isinstance(verdi, str):
                     verdi = as_datetime(verdi) if verdi.strip() else ""

@@ -15,6 +15,12 @@ import yaml
 __all__ = [
     "STADER",
     "AVTALETYPAR",
+    "KORT_TEKST",
+    "LANG_TEKST",
+    "SAMANSETT_TEKST",
+    "TRULEGE_AR",
+    "tekstfeil",
+    "datofeil",
     "SvarFeil",
     "Arbeidstakar",
     "Verksemd",
@@ -27,9 +33,37 @@ __all__ = [
 STADER = ("kontorfellesskap", "annan_kontorstad", "heimekontor", "utlandet")
 AVTALETYPAR = ("arbeidsavtale", "tilleggsavtale")
 
-# Length limits for typed text: short fields (names, places) and long free text.
+# Length limits for typed text: short fields (names, places) and long free text. The interview
+# composes omfang, tilgjengelegheit and arbeidstid from a sentence of its own plus typed text, so
+# those answer-file fields allow a little more (SAMANSETT_TEKST).
 KORT_TEKST = 200
 LANG_TEKST = 4000
+SAMANSETT_TEKST = LANG_TEKST + 500
+
+# Dates before or after these years are typing errors, not agreements (e.g. 0202 for 2026).
+TRULEGE_AR = (1970, 2100)
+
+# Control characters other than line breaks and tabs cannot be typed and break the documents.
+_KONTROLLTEIKN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def tekstfeil(verdi: str, maks: int, *, krev: bool = False) -> str | None:
+    """Why a typed text is not accepted, in Nynorsk, or None. Shared by the answer file and the
+    interview, so both reject the same things."""
+    if not verdi.strip():
+        return "feltet er tomt" if krev or verdi else None
+    if len(verdi) > maks:
+        return f"teksten er for lang ({len(verdi)} teikn; høgst {maks})"
+    if _KONTROLLTEIKN.search(verdi):
+        return "teksten inneheld kontrollteikn som ikkje kan skrivast ut"
+    return None
+
+
+def datofeil(dato: date) -> str | None:
+    """Why a date is implausible, or None."""
+    if not TRULEGE_AR[0] <= dato.year <= TRULEGE_AR[1]:
+        return f"året {dato.year} er ikkje truleg (må vere mellom {TRULEGE_AR[0]} og {TRULEGE_AR[1]})"
+    return None
 
 
 class SvarFeil(ValueError):
@@ -52,6 +86,7 @@ class Felt:
 
 _TEKST = Felt("tekst")
 _LANG = Felt("tekst", maks=LANG_TEKST)
+_SAMANSETT = Felt("tekst", maks=SAMANSETT_TEKST)
 _BOOL = Felt("bool")
 _DATO = Felt("dato")
 
@@ -82,9 +117,9 @@ SKJEMA: dict[str, dict[str, Felt]] = {
         "signeringsdato": _DATO,
         # The minimum content of Rettleiinga 5.1 (and heimekontorforskrifta § 2).
         "arbeidsstad": _TEKST,
-        "omfang": _LANG,
-        "tilgjengelegheit": _LANG,
-        "arbeidstid": _LANG,
+        "omfang": _SAMANSETT,
+        "tilgjengelegheit": _SAMANSETT,
+        "arbeidstid": _SAMANSETT,
         "utstyr": _LANG,
         "tryggingsreglar": _LANG,
         "utstyr_ansvar": _LANG,
@@ -156,8 +191,9 @@ def _verdi(felt: str, spec: Felt, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise SvarFeil(felt, "må vere tekst")
         value = str(value)
-        if len(value) > spec.maks:
-            raise SvarFeil(felt, f"teksten er for lang ({len(value)} teikn; høgst {spec.maks})")
+        feil = tekstfeil(value, spec.maks, krev=True)
+        if feil:
+            raise SvarFeil(felt, feil)
         return value
     if spec.kind == "bool":
         if not isinstance(value, bool):
@@ -168,9 +204,13 @@ def _verdi(felt: str, spec: Felt, value: Any) -> Any:
         if not _ISO.match(text):
             raise SvarFeil(felt, f"«{value}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD")
         try:
-            return date.fromisoformat(text)
+            dato = date.fromisoformat(text)
         except ValueError:
             raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig dato") from None
+        feil = datofeil(dato)
+        if feil:
+            raise SvarFeil(felt, feil)
+        return dato
     if spec.kind == "heiltal":
         if isinstance(value, bool) or not isinstance(value, int):
             raise SvarFeil(felt, "må vere eit heilt tal")

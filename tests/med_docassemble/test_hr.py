@@ -3,6 +3,7 @@
 own declaration of who may open it.)"""
 from __future__ import annotations
 
+import fiendtleg
 import pytest
 from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, normaliser, ny_okt, pdf_tekst, synleg_tekst
 
@@ -93,3 +94,39 @@ def test_utlysingstekst_i_hr_intervjuet(motor):
     [docx] = hr.skjerm.vedlegg
     tekst = docx_tekst(docx.filer["docx"])
     assert "<b>Hubben</b> på Lillehammer" in tekst and "mellombels ordning" in tekst
+
+
+def test_fiendtleg_tekst_paa_hr_skjermane_og_i_den_endelege_avtala(motor):
+    """Issue 6 on the HR path: a hostile name on HR's screens, a hostile return comment on the
+    employee's screen, and HR's hostile completions in the approved documents — all literal."""
+    namn = "<script>alert(1)</script> ${ 7*7 } **feit** [x](javascript:alert(1))"
+    tilsett = ny_okt(motor)
+    svar = {**SVAR_HEIMEKONTOR, "arbeidstakar": {**SVAR_HEIMEKONTOR["arbeidstakar"], "arbeidstakar.namn": namn}}
+    gjennom(tilsett, svar)
+    sak_id = tilsett.user_dict["sak_id"]
+
+    hr = hr_okt(motor)
+    assert namn in synleg_tekst(hr.skjerm.html) and "<script>" not in hr.skjerm.html
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    assert namn in synleg_tekst(hr.skjerm.html) and "<script>" not in hr.skjerm.html
+    kommentar = "\n".join(fiendtleg.VERDIAR)
+    hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
+             "hr_kommentar": kommentar})
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "returnert" and "<script>" not in tilsett.skjerm.html
+    synleg = fiendtleg.bokstavleg(synleg_tekst(tilsett.skjerm.html))
+    assert [v for v in fiendtleg.VERDIAR if fiendtleg.bokstavleg(v) not in synleg] == []
+    tilsett.svar({"retur_lesen": True})
+    tilsett.svar({"gjennomgang_ferdig": True})
+    tilsett.svar({"innsending_stadfesta": True})
+
+    hr.svar({"hr_utfort": True})
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    felt = [("hr_utstyr", 4000), ("hr_tryggingsreglar", 4000)]
+    verdiar = fiendtleg.fordel(felt, 0, 1)
+    hr.svar({**verdiar, "hr_avgjerd": "godkjenn"})
+    [endeleg] = hr.skjerm.vedlegg
+    forventa = fiendtleg.forventa(felt, verdiar) + [f"Arbeidstakar: {namn}"]
+    for tekst in (pdf_tekst(endeleg.filer["pdf"]), docx_tekst(endeleg.filer["docx"])):
+        assert fiendtleg.manglar_i(tekst, forventa) == []
+        assert fiendtleg.forbodne_i(tekst) == []

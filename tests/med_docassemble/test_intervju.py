@@ -6,7 +6,7 @@ import copy
 import pytest
 
 from motorhjelp import (ny_okt, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
-                       pdf_tekst)
+                       pdf_tekst, synleg_tekst)
 
 SJU = ["Arbeidsstad", "Tidsrom og omfang", "Tilgjengelegheit", "Arbeidstid", "Utstyr og tryggingsreglar",
        "Reglar om prøvetid", "Opphøyr av avtala"]
@@ -141,7 +141,7 @@ def test_endra_svar_paa_gjennomgangen_gir_endra_dokument(motor):
     del svar["gjennomgang"]
     with pytest.raises(AssertionError, match="uventa skjerm 'gjennomgang'"):
         gjennom(okt, svar)
-    assert "Berbar PC, skjerm og hovudtelefonar." in okt.skjerm.html
+    assert "Berbar PC, skjerm og hovudtelefonar." in synleg_tekst(okt.skjerm.html)
     okt.sett({"ordning.utstyr": "Berbar PC og mobiltelefon."})
     okt.svar({"gjennomgang_ferdig": True})
     okt.svar({"innsending_stadfesta": True})
@@ -214,6 +214,38 @@ def test_omfang_blir_validert(motor, svar, melding):
         okt.svar(svar)
     assert feil.value.feil == melding
     assert okt.skjerm.id == "omfang"
+
+
+@pytest.mark.parametrize("skjerm_id, felt, verdi, melding", [
+    ("arbeidstakar", "arbeidstakar.namn", "x" * 201, "Namnet ditt: teksten er for lang (201 teikn; høgst 200)."),
+    ("arbeidstakar", "arbeidstakar.bustad", "   ", "Bustadadressa di: feltet er tomt."),
+    ("arbeidsstad", "ordning.arbeidsstad", " \n ", "Namn og adresse: feltet er tomt."),
+    ("utstyr", "ordning.utstyr", "x" * 4001,
+     "Utstyr arbeidsgivaren stiller til rådvelde: teksten er for lang (4001 teikn; høgst 4000)."),
+    ("tilsetjing", "arbeidstakar.tilsett_fra", "0202-03-01",
+     "Første arbeidsdag i verksemda: året 202 er ikkje truleg (må vere mellom 1970 og 2100)."),
+    ("sluttdato", "ordning.sluttdato", "2999-12-31",
+     "Sluttdato for ordninga: året 2999 er ikkje truleg (må vere mellom 1970 og 2100)."),
+])
+def test_felt_blir_validert_med_namnet_i_meldinga_og_svara_blir_haldne(motor, skjerm_id, felt, verdi, melding):
+    from docassemble.desentral.motor import Valideringsfeil
+
+    okt = _fram_til(motor, skjerm_id)
+    svar = dict(SVAR_HEIMEKONTOR[skjerm_id], **{felt: verdi})
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar(svar)
+    assert feil.value.feil == {felt: melding}
+    assert okt.skjerm.id == skjerm_id
+    if skjerm_id != "arbeidstakar":
+        assert okt.user_dict["arbeidstakar"].namn == "Kari Nordmann"  # earlier answers kept
+    okt.svar(SVAR_HEIMEKONTOR[skjerm_id])
+    assert okt.skjerm.id != skjerm_id
+
+
+def test_valfritt_felt_kan_vere_tomt(motor):
+    okt = _fram_til(motor, "dagpendling")
+    okt.svar({"ordning.dagpendling_realistisk": False, "ordning.dagpendling_grunngjeving": "  "})
+    assert okt.skjerm.id == "samtykke"
 
 
 def test_engelsk_sjekken_finn_unicode_escape():

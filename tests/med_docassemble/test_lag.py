@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fiendtleg
+import pytest
 import yaml
 from motorhjelp import ny_okt, ROOT, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, gjennom, normaliser, pdf_tekst
 
@@ -93,3 +95,62 @@ def test_dayamlchecker_finn_ingenting():
                         *map(str, intervju)], capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
     assert p.stdout.strip() == "No issues found."
+
+
+# --- Issue 6: hostile text in every free-text field, through `lag` ---
+
+RUNDAR = 4
+
+
+def _tekstfelt():
+    from docassemble.desentral.svarfil import SKJEMA
+
+    return [(f"{s}.{k}", spec.maks) for s, d in SKJEMA.items() for k, spec in d.items() if spec.kind == "tekst"]
+
+
+@pytest.mark.parametrize("runde", range(RUNDAR))
+def test_fiendtleg_tekst_kjem_bokstavleg_i_pdf_og_docx(tmp_path, runde):
+    """Each round gives every text field a share of the hostile values (a long field all of them
+    and a 2 000-character line); after the rounds each field has had each value. Even rounds make
+    a tilleggsavtale, odd rounds an ordinary agreement, so both templates see them."""
+    felt = _tekstfelt()
+    verdiar = fiendtleg.fordel(felt, runde, RUNDAR)
+    data = yaml.safe_load(DOME.read_text("utf-8"))
+    if runde % 2:
+        data["arbeidstakar"].update(nytilsett=True, tilsett_fra="2027-01-01")
+        data["ordning"].update(fra="2027-01-01", til=None, fast_pa_ordinaer_kontorstad=False)
+        for k in ("samtykke_arbeidstakar", "samtykke_arbeidsgivar"):
+            data["ordning"].pop(k)
+    for namn, tekst in verdiar.items():
+        seksjon, key = namn.split(".")
+        data[seksjon][key] = tekst
+    svarfil = tmp_path / "svar.yml"
+    svarfil.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+    p = lag(svarfil, tmp_path / "ut")
+    assert p.returncode == 0, p.stderr
+    resultat = json.loads(p.stdout)
+    assert resultat["avtaletype"] == ("arbeidsavtale" if runde % 2 else "tilleggsavtale")
+    pdf, docx = (Path(f) for f in resultat["filer"])
+    forventa = fiendtleg.forventa(felt, verdiar)
+    assert len(forventa) >= len(felt)
+    for namn, tekst in (("PDF", pdf_tekst(pdf)), ("DOCX", docx_tekst(docx))):
+        assert fiendtleg.manglar_i(tekst, forventa) == [], f"{namn}: desse verdiane kom ikkje bokstavleg fram"
+        assert fiendtleg.forbodne_i(tekst) == [], f"{namn}: filinnhald eller kommandoutdata i dokumentet"
+
+
+@pytest.mark.parametrize("seksjon, key, verdi, melding", [
+    ("ordning", "arbeidsstad", "   ", "ordning.arbeidsstad: feltet er tomt"),
+    ("ordning", "utstyr", "x" * 4001, "ordning.utstyr: teksten er for lang (4001 teikn; høgst 4000)"),
+    ("ordning", "til", "2999-12-31", "ordning.til: året 2999 er ikkje truleg"),
+    ("ordning", "oppseiingsfrist_manader", 13, "ordning.oppseiingsfrist_manader: talet kan ikkje vere større enn 12"),
+])
+def test_lag_avviser_det_same_som_vurder(tmp_path, seksjon, key, verdi, melding):
+    data = yaml.safe_load(DOME.read_text("utf-8"))
+    data[seksjon][key] = verdi
+    svarfil = tmp_path / "svar.yml"
+    svarfil.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    p = lag(svarfil, tmp_path / "ut")
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.startswith(melding) and p.stderr.count("\n") == 1, p.stderr
+    assert not (tmp_path / "ut").exists()

@@ -1,0 +1,102 @@
+"""Hostile values (issue 6) and how a test finds them again in a document's text.
+
+Every value is wrapped in markers naming its field and its place («ZQ3a7» … «ZQ3b7»), so a check
+that finds it in the PDF or DOCX text knows it came through that field, literally, and cannot be
+satisfied by the template's own text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words of at most four letters: LaTeX never hyphenates them, so the line comes back whole.
+LANG_LINJE = ("Ein to tre fire fem seks sju åtte ni ti " * 60)[:2000].strip()
+
+VERDIAR = [
+    r"\input{/etc/hostname}",
+    r"\write18{id}",
+    r"`\input{x}`{=latex}",
+    "$x^2$",
+    "# Overskrift",
+    "**feit**",
+    "[lenkje](javascript:alert(1))",
+    "![bilete](/etc/passwd)",
+    "${ 7*7 }",
+    "<% import os %>",
+    "<script>alert(1)</script>",
+    "%",
+    "&",
+    "_",
+    "~",
+    "^",
+    "\\",
+    "{}",
+    "Emoji 😀 👍🏽 ❤️",
+    "שלום עולם",  # Hebrew, right to left
+    "مرحبا",  # Arabic, right to left and joined
+    "e\u0301 n\u0308 q\u0303",  # combining marks
+]
+
+# What must never show up: file content or command output from the values above.
+FORBODNE = [
+    re.compile(r"uid=\d+"),  # output of id (\write18{id})
+    re.compile(r"root:x:0:0"),  # /etc/passwd
+    re.compile(r"(?<![\w{])49(?!\w)"),  # ${ 7*7 } evaluated
+]
+
+# Bidirectional controls pdftotext adds around right-to-left runs, and the emoji variation
+# selector the PDF font does not keep: layout, not content.
+_LAYOUT = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufe0f]")
+
+
+def bokstavleg(tekst: str) -> str:
+    """Text compared character by character: NFC, without layout controls and whitespace
+    (pdftotext breaks lines and moves spaces at right-to-left boundaries)."""
+    tekst = _LAYOUT.sub("", unicodedata.normalize("NFC", tekst))
+    return re.sub(r"\s+", "", tekst)
+
+
+def merkt(felt_nr: int, verdi_nr: int, verdi: str) -> str:
+    return f"ZQ{felt_nr}a{verdi_nr} {verdi} ZQ{felt_nr}b{verdi_nr}"
+
+
+def fordel(felt: list[tuple[str, int]], runde: int, rundar: int) -> dict[str, str]:
+    """The values for each field in round `runde` of `rundar`: a long field (limit > 200) gets
+    every value and the 2 000-character line in round 0; a short field gets every `rundar`-th
+    value, so after all rounds each field has had each value."""
+    ut = {}
+    for nr, (namn, maks) in enumerate(felt):
+        if maks > 200:
+            verdiar = [(i, v) for i, v in enumerate(VERDIAR) if runde == 0] or [(0, VERDIAR[0])]
+            tekst = "\n".join(merkt(nr, i, v) for i, v in verdiar)
+            if runde == 0:
+                tekst += "\n" + merkt(nr, 99, LANG_LINJE)
+        else:
+            verdiar = [(i, v) for i, v in enumerate(VERDIAR) if i % rundar == runde]
+            tekst = " ".join(merkt(nr, i, v) for i, v in verdiar)
+        assert len(tekst) <= maks, (namn, len(tekst))
+        ut[namn] = tekst
+    return ut
+
+
+def forventa(felt: list[tuple[str, int]], verdiar: dict[str, str]) -> list[str]:
+    """Each marked value in the given field values, to look for in a document."""
+    ut = []
+    for namn in verdiar:
+        ut += re.findall(r"ZQ\d+a\d+ .*? ZQ\d+b\d+", verdiar[namn], flags=re.S)
+    return ut
+
+
+_SIDEFOT = re.compile(r"^\s*Side \d+ av \d+\s*$", flags=re.M)
+
+
+def manglar_i(dokumenttekst: str, forventa_verdiar: list[str]) -> list[str]:
+    """The expected values not found literally in a document's text (the PDF's page footers,
+    which interrupt a value that runs over a page break, taken out first); shortened for the
+    failure message."""
+    d = bokstavleg(_SIDEFOT.sub("", dokumenttekst))
+    return [v[:90] for v in forventa_verdiar if bokstavleg(v) not in d]
+
+
+def forbodne_i(dokumenttekst: str) -> list[str]:
+    return [m.group(0) for f in FORBODNE for m in [f.search(dokumenttekst)] if m]
