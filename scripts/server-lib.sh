@@ -107,6 +107,9 @@ server_init() {
     touch "$S/webapp/docassemble.wsgi"
     server_secrets
     server_config "$venv"
+    # The server runs with HOME=$S/home, where lualatex keeps its font-name database; build it
+    # here (about 25 s the first time) rather than in a user's first document.
+    HOME="$S/home" luaotfload-tool --update >/dev/null 2>&1 || true
     if [ ! -f "$S/pg/data/PG_VERSION" ]; then
         say "lagar PostgreSQL-klynga i $S/pg"
         chown -R postgres:postgres "$S/pg"

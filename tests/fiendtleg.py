@@ -60,10 +60,11 @@ def merkt(felt_nr: int, verdi_nr: int, verdi: str) -> str:
     return f"ZQ{felt_nr}a{verdi_nr} {verdi} ZQ{felt_nr}b{verdi_nr}"
 
 
-def fordel(felt: list[tuple[str, int]], runde: int, rundar: int) -> dict[str, str]:
+def fordel(felt: list[tuple[str, int]], runde: int, rundar: int, forskyv: bool = False) -> dict[str, str]:
     """The values for each field in round `runde` of `rundar`: a long field (limit > 200) gets
     every value and the 2 000-character line in round 0; a short field gets every `rundar`-th
-    value, so after all rounds each field has had each value."""
+    value, so after all rounds each field has had each value. `forskyv`: short field number k
+    takes round `runde + k`, so one round sends every value through some short field."""
     ut = {}
     for nr, (namn, maks) in enumerate(felt):
         if maks > 200:
@@ -72,7 +73,8 @@ def fordel(felt: list[tuple[str, int]], runde: int, rundar: int) -> dict[str, st
             if runde == 0:
                 tekst += "\n" + merkt(nr, 99, LANG_LINJE)
         else:
-            verdiar = [(i, v) for i, v in enumerate(VERDIAR) if i % rundar == runde]
+            r = (runde + nr) % rundar if forskyv else runde
+            verdiar = [(i, v) for i, v in enumerate(VERDIAR) if i % rundar == r]
             tekst = " ".join(merkt(nr, i, v) for i, v in verdiar)
         assert len(tekst) <= maks, (namn, len(tekst))
         ut[namn] = tekst
