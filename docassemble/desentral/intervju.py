@@ -72,7 +72,10 @@ def svar_som_dict(arbeidstakar, verksemd, ordning) -> dict:
         # Read the instance's own attributes: asking a docassemble object for an undefined one
         # would start the search for a question that defines it.
         attrs = vars(objects[section])
-        out[section] = {key: _verdi(attrs[key]) for key in keys if key in attrs}
+        # An optional field left blank in the interview is an answer not given (the answer
+        # file would leave the key out; a blank text there is refused).
+        out[section] = {key: _verdi(attrs[key]) for key in keys
+                        if key in attrs and not (isinstance(attrs[key], str) and not attrs[key].strip())}
     if "til" not in out["ordning"]:
         out["ordning"]["til"] = None
     return out

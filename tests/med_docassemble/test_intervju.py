@@ -242,10 +242,14 @@ def test_felt_blir_validert_med_namnet_i_meldinga_og_svara_blir_haldne(motor, sk
     assert okt.skjerm.id != skjerm_id
 
 
-def test_valfritt_felt_kan_vere_tomt(motor):
-    okt = _fram_til(motor, "dagpendling")
-    okt.svar({"ordning.dagpendling_realistisk": False, "ordning.dagpendling_grunngjeving": "  "})
-    assert okt.skjerm.id == "samtykke"
+@pytest.mark.parametrize("tomt", ["", "  "])
+def test_valfritt_felt_kan_vere_tomt_heilt_til_dokumenta(motor, tomt):
+    okt = ny_okt(motor)
+    svar = {**SVAR_HEIMEKONTOR, "dagpendling": {"ordning.dagpendling_realistisk": False,
+                                               "ordning.dagpendling_grunngjeving": tomt}}
+    skjermar = gjennom(okt, svar)
+    assert skjermar[-1].id == "avtale-ferdig"
+    assert "Grunnlaget for heimekontor" not in normaliser(pdf_tekst(skjermar[-1].vedlegg[0].filer["pdf"]))
 
 
 def test_engelsk_sjekken_finn_unicode_escape():

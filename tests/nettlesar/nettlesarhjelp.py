@@ -88,14 +88,30 @@ class Intervju:
             self.page.get_by_role("group", name=gruppe).get_by_text(alternativ, exact=True).click()
 
     def knapp(self, namn: str, forventa: str | None = None):
-        """Click a button that leads to another screen, wait for it, check it."""
+        """Click a button that leads to another screen, wait for it, check it.
+
+        Observed with docassemble 1.10.14 and Playwright's fill(): now and then (always after a
+        server-side field error) the first click sends no request at all. If the page has not
+        moved on after 5 s and no POST left the page, the button is clicked once more; a slow
+        answer (document assembly) is waited for, never clicked twice."""
         fra = self.id
-        self.page.get_by_role("button", name=namn, exact=True).first.click()
-        if forventa:
-            self.page.wait_for_selector(f"body.question-{forventa}")
-        else:
-            self.page.wait_for_function(
-                "fra => !document.body.classList.contains('question-' + fra)", arg=fra)
+        postar: list[str] = []
+        lyttar = lambda r: postar.append(r.url) if r.method == "POST" and "/interview" in r.url else None  # noqa: E731
+        self.page.on("request", lyttar)
+        try:
+            knapp = self.page.get_by_role("button", name=namn, exact=True).first
+            vent = (lambda t: self.page.wait_for_selector(f"body.question-{forventa}", timeout=t)) if forventa else \
+                (lambda t: self.page.wait_for_function(
+                    "fra => !document.body.classList.contains('question-' + fra)", arg=fra, timeout=t))
+            knapp.click()
+            try:
+                vent(5000)
+            except Exception:  # noqa: BLE001 - playwright's TimeoutError
+                if not postar:
+                    knapp.click()
+                vent(60000)
+        finally:
+            self.page.remove_listener("request", lyttar)
         self.page.wait_for_load_state("networkidle")
         self.sjekk()
 

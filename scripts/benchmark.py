@@ -1,0 +1,253 @@
+"""Benchmark (issue 7): what assembly and the rules cost, against bare pandoc.
+
+Run on demand with the docassemble environment (not a test; nothing here asserts a time):
+
+    scripts/benchmark.sh            # or: <venv-docassemble>/bin/python scripts/benchmark.py
+
+Measures, several repetitions each (median and spread = max - min):
+  * assembly of the tilleggsavtale and the ordinary agreement (PDF + DOCX) through
+    docassemble's engine (the last page of the interview, which assembles both files), against
+    bare pandoc on the same Markdown, template, metadata, reference file and PDF engine;
+  * the rules per decision (`reglar.vurder`), and what our module calls add to one interview
+    page (the `vurdering` page assembled as is, and with our calls answered from a cache);
+  * the import time of the modules docassemble preloads at start (fresh interpreter each time);
+  * peak memory of assembly (Python heap in the engine; the largest child process, lualatex).
+Prints a table and writes docs/benchmark.md with the machine it ran on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "docassemble" / "desentral" / "data"
+TEMPLATES = DATA / "templates"
+DOME = DATA / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"
+UT = ROOT / "docs" / "benchmark.md"
+
+N_MONTERING = int(os.environ.get("BENCH_N", "5"))
+N_REGLAR = 200
+N_SIDE = 20
+N_IMPORT = 10
+
+# The modules the server imports at start: every module without "# do not pre-load".
+PRELOAD = ["docassemble.desentral", "docassemble.desentral.datoar", "docassemble.desentral.regelverk",
+           "docassemble.desentral.svarfil", "docassemble.desentral.reglar", "docassemble.desentral.dokument",
+           "docassemble.desentral.saker", "docassemble.desentral.intervju"]
+
+
+def median_spreiing(tider: list[float]) -> tuple[float, float]:
+    return statistics.median(tider), max(tider) - min(tider)
+
+
+def svar_for(avtaletype: str):
+    import yaml
+
+    from docassemble.desentral.svarfil import svar_fra_dict
+
+    data = yaml.safe_load(DOME.read_text("utf-8"))
+    if avtaletype == "arbeidsavtale":
+        data["arbeidstakar"].update(nytilsett=True, tilsett_fra="2027-01-01")
+        data["ordning"].update(fra="2027-01-01", til=None, fast_pa_ordinaer_kontorstad=False)
+        for k in ("samtykke_arbeidstakar", "samtykke_arbeidsgivar"):
+            data["ordning"].pop(k)
+    return svar_fra_dict(data)
+
+
+def engine_montering(motor, svar) -> tuple[float, object]:
+    """Time the interview's last page, which assembles the PDF and the DOCX."""
+    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+
+    okt = motor.okt("tilsett.yml")
+    siste = "gjennomgang_ferdig"
+    okt.sett({**verdiar_for_intervju(svar), **{k: True for k in KVITTERINGAR if k != siste}})
+    assert okt.skjerm.id == "gjennomgang", okt.skjerm.id
+    t = time.perf_counter()
+    skjerm = okt.sett({siste: True})
+    tid = time.perf_counter() - t
+    assert skjerm.id == "avtale-ferdig" and skjerm.vedlegg, skjerm.id
+    return tid, skjerm.vedlegg[0]
+
+
+def pandoc_motor() -> str:
+    from docassemble.base import pandoc as dapandoc
+
+    dapandoc.initialize_pandoc()
+    return dapandoc.PANDOC_ENGINE.split("=", 1)[1]
+
+
+def bare_pandoc(markdown: dict, mappe: Path, motor_namn: str) -> float:
+    """The same Markdown through pandoc alone: PDF with our template and metadata, DOCX with our
+    reference file, as docassemble calls pandoc (minus docassemble's own filters)."""
+    pdf_md, docx_md = mappe / "pdf.md", mappe / "docx.md"
+    pdf_md.write_text(markdown["pdf"], "utf-8")
+    docx_md.write_text(markdown["docx"], "utf-8")
+    t = time.perf_counter()
+    subprocess.run(["pandoc", f"--pdf-engine={motor_namn}", "-M", "pdfa=false", str(TEMPLATES / "desentral.yml"),
+                    f"--template={TEMPLATES / 'desentral.tex'}", "--from=markdown+raw_tex-latex_macros",
+                    "-s", "-o", str(mappe / "ut.pdf"), str(pdf_md)], check=True, cwd=mappe, capture_output=True)
+    subprocess.run(["pandoc", f"--reference-doc={TEMPLATES / 'referanse.docx'}", "-s", "-o", str(mappe / "ut.docx"),
+                    str(docx_md)], check=True, cwd=mappe, capture_output=True)
+    return time.perf_counter() - t
+
+
+def mal_montering(motor, rader: list, notat: list):
+    motor_namn = pandoc_motor()
+    notat.append(f"PDF engine: {motor_namn} (docassemble's choice on this machine).")
+    for avtaletype in ("tilleggsavtale", "arbeidsavtale"):
+        svar = svar_for(avtaletype)
+        engine_montering(motor, svar)  # warm-up: font caches, imports
+        da_tider, pandoc_tider = [], []
+        for _ in range(N_MONTERING):
+            tid, vedlegg = engine_montering(motor, svar)
+            da_tider.append(tid)
+            with tempfile.TemporaryDirectory() as d:
+                pandoc_tider.append(bare_pandoc(vedlegg.markdown, Path(d), motor_namn))
+        da_m, da_s = median_spreiing(da_tider)
+        pd_m, pd_s = median_spreiing(pandoc_tider)
+        rader.append((f"Montering {avtaletype} (PDF + DOCX), docassemble", f"{da_m * 1000:.0f} ms",
+                      f"{da_s * 1000:.0f} ms", N_MONTERING, f"{da_m / pd_m:.2f}× bare pandoc", "≤ 1.15×",
+                      "ja" if da_m / pd_m <= 1.15 else "nei"))
+        rader.append((f"Montering {avtaletype} (PDF + DOCX), bare pandoc", f"{pd_m * 1000:.0f} ms",
+                      f"{pd_s * 1000:.0f} ms", N_MONTERING, "1.00×", "", ""))
+
+
+def mal_reglar(rader: list):
+    from docassemble.desentral.reglar import vurder
+
+    svar = svar_for("tilleggsavtale")
+    i_dag = dt.date(2026, 11, 26)
+    vurder(svar, i_dag)
+    tider = []
+    for _ in range(N_REGLAR):
+        t = time.perf_counter()
+        vurder(svar, i_dag)
+        tider.append(time.perf_counter() - t)
+    m, s = median_spreiing(tider)
+    rader.append(("Reglane: éi avgjerd (`vurder`)", f"{m * 1000:.2f} ms", f"{s * 1000:.2f} ms", N_REGLAR, "", "", ""))
+
+
+def mal_side(motor, rader: list):
+    """The `vurdering` page: assembled as it is, and with our calls answered from a cache."""
+    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+
+    svar = svar_for("tilleggsavtale")
+    okt = motor.okt("tilsett.yml")
+    okt.sett({**verdiar_for_intervju(svar), **{k: True for k in KVITTERINGAR if k not in
+                                                ("vurdering_lesen", "gjennomgang_ferdig")}})
+    assert okt.skjerm.id == "vurdering", okt.skjerm.id
+
+    def mal() -> list[float]:
+        okt.last_inn()
+        tider = []
+        for _ in range(N_SIDE):
+            t = time.perf_counter()
+            okt.last_inn()
+            tider.append(time.perf_counter() - t)
+        return tider
+
+    med = mal()
+    ud = okt.user_dict
+    namn = ["vurder_intervju", "omfang_i_intervju", "avtale_for_intervju", "svar_fra_intervju"]
+    originale = {n: ud[n] for n in namn if n in ud}
+    for n, f in originale.items():
+        cache: dict = {}
+
+        def hurtig(*a, _f=f, _c=cache, **kw):
+            if "v" not in _c:
+                _c["v"] = _f(*a, **kw)
+            return _c["v"]
+        ud[n] = hurtig
+    utan = mal()
+    ud.update(originale)
+    m_med, s_med = median_spreiing(med)
+    m_utan, s_utan = median_spreiing(utan)
+    tillegg = m_med - m_utan
+    rader.append(("Side `vurdering`, heile sida", f"{m_med * 1000:.1f} ms", f"{s_med * 1000:.1f} ms", N_SIDE, "", "", ""))
+    rader.append(("Side `vurdering`, kall til pakka frå hurtiglager", f"{m_utan * 1000:.1f} ms",
+                  f"{s_utan * 1000:.1f} ms", N_SIDE, "", "", ""))
+    rader.append(("Reglane: det pakka legg til éi side", f"{tillegg * 1000:.1f} ms", "", N_SIDE, "", "≤ 10 ms",
+                  "ja" if tillegg <= 0.010 else "nei"))
+
+
+def mal_import(rader: list):
+    """Fresh interpreter each time; what docassemble has loaded before (yaml, dateutil) first."""
+    kode = ("import time, yaml, dateutil.parser, html, json, dataclasses, re\n"
+            "t = time.perf_counter()\n" + "".join(f"import {m}\n" for m in PRELOAD) +
+            "print(time.perf_counter() - t)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    tider = []
+    for _ in range(N_IMPORT):
+        p = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, check=True)
+        tider.append(float(p.stdout.strip()))
+    m, s = median_spreiing(tider)
+    rader.append(("Import av modulane serveren lastar ved start", f"{m * 1000:.1f} ms", f"{s * 1000:.1f} ms",
+                  N_IMPORT, "", "≤ 50 ms", "ja" if m <= 0.050 else "nei"))
+
+
+def mal_minne(motor, rader: list):
+    svar = svar_for("tilleggsavtale")
+    tracemalloc.start()
+    engine_montering(motor, svar)
+    _, topp = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    barn = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    rader.append(("Minne: Python-haug under montering (topp)", f"{topp / 2**20:.1f} MiB", "", 1, "", "", ""))
+    rader.append(("Minne: største barneprosess (pandoc/lualatex, maks RSS)", f"{barn:.0f} MiB", "", 1, "", "", ""))
+
+
+def maskin() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    minne = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal")), 0)
+    os_namn = next((line.split("=", 1)[1].strip('"') for line in Path("/etc/os-release").read_text().splitlines()
+                    if line.startswith("PRETTY_NAME")), platform.platform())
+    pandoc = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    lua = subprocess.run(["lualatex", "--version"], capture_output=True, text=True).stdout.splitlines()[0] \
+        if shutil.which("lualatex") else "–"
+    from importlib.metadata import version
+    return [f"CPU: {cpu}, {os.cpu_count()} kjernar; minne {minne} MiB; {os_namn}",
+            f"Python {platform.python_version()}; docassemble.base {version('docassemble.base')}; {pandoc}; {lua}",
+            f"Køyrd {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}"]
+
+
+def main() -> int:
+    from docassemble.desentral.motor import Motor
+
+    motor = Motor(tempfile.mkdtemp(prefix="desentral-benchmark-"))
+    rader: list[tuple] = []
+    notat: list[str] = []
+    mal_import(rader)
+    mal_reglar(rader)
+    mal_side(motor, rader)
+    mal_montering(motor, rader, notat)
+    mal_minne(motor, rader)
+
+    hovud = ("Mål", "Median", "Spreiing", "N", "Forhold", "Mål (README)", "Nådd")
+    linjer = ["| " + " | ".join(hovud) + " |", "|" + "---|" * len(hovud)]
+    linjer += ["| " + " | ".join(str(c) for c in r) + " |" for r in rader]
+    tabell = "\n".join(linjer)
+    print(tabell)
+    for n in notat:
+        print(n)
+    UT.parent.mkdir(exist_ok=True)
+    UT.write_text("# Benchmark\n\nLaga av `scripts/benchmark.py` (sjå README, «Benchmark»).\n\n"
+                  + "\n".join(f"- {m}" for m in maskin() + notat) + "\n\n" + tabell + "\n", "utf-8")
+    print(f"skreiv {UT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
