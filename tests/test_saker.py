@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -10,6 +11,8 @@ from docassemble.desentral.reglar import vurder
 from docassemble.desentral.saker import (SakFeil, godkjenn, ny_sak, returner, send_inn, sjekkliste,
                                          svar_til_json, utlysingstekst)
 from docassemble.desentral.svarfil import svar_fra_dict
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_status_flyt(svar_dict):
@@ -98,3 +101,18 @@ def test_html_tabell_gjer_celler_til_tekst():
     html = html_tabell(["A & B"], [["<script>x</script>", 3]])
     assert "<th scope=\"col\">A &amp; B</th>" in html
     assert "<td>&lt;script&gt;x&lt;/script&gt;</td><td>3</td>" in html
+
+
+def test_gamle_saker_med_tomme_svar_kan_lesast():
+    # Cases stored before blank optional answers were left out hold "" (found on the local
+    # server: one such case broke HR's list). They read as answers not given.
+    import yaml
+
+    from docassemble.desentral.intervju import svar_fra_sak
+    from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+
+    data = yaml.safe_load((ROOT / "docassemble/desentral/data/sources/dome/heimekontor_tilleggsavtale.yml").read_text("utf-8"))
+    data["ordning"]["dagpendling_grunngjeving"] = ""
+    with pytest.raises(SvarFeil):
+        svar_fra_dict(data)
+    assert svar_fra_sak({"svar": data}).ordning.dagpendling_grunngjeving is None

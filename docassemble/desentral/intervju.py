@@ -158,19 +158,28 @@ def avtale_for_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = No
     return avtaledata(svar, vurder(svar, i_dag or date.today()))
 
 
+def svar_fra_sak(sak: dict) -> Svar:
+    """The answers of a stored case. Cases stored before the interview left blank optional
+    answers out may hold blank texts; they are read as answers not given, so old cases stay
+    readable (and the HR list works) after an upgrade."""
+    svar = {seksjon: {k: v for k, v in (verdiar or {}).items() if not (isinstance(v, str) and not v.strip())}
+            if isinstance(verdiar, dict) else verdiar for seksjon, verdiar in sak["svar"].items()}
+    return svar_fra_dict(svar)
+
+
 def avtale_for_sak(sak: dict, i_dag: date | None = None) -> Avtaledata:
     """The documents of a stored case: final, with HR's items, once HR has approved it."""
-    svar = svar_fra_dict(sak["svar"])
+    svar = svar_fra_sak(sak)
     return avtaledata(svar, vurder(svar, i_dag or date.today()), hr=sak.get("hr"),
                       endeleg=sak["status"] == "godkjend")
 
 
 def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
-    return vurder(svar_fra_dict(sak["svar"]), i_dag or date.today())
+    return vurder(svar_fra_sak(sak), i_dag or date.today())
 
 
 def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
-    svar = svar_fra_dict(sak["svar"])
+    svar = svar_fra_sak(sak)
     return sjekkliste(svar, vurder(svar, i_dag or date.today()))
 
 

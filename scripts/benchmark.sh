@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark (README «Benchmark»): runs scripts/benchmark.py in the docassemble environment and
+# writes docs/benchmark.md. On demand only; not part of the tests.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+bash "$REPO/scripts/system.sh"
+VENV="$(ensure_da_venv)"
+exec "$VENV/bin/python" "$REPO/scripts/benchmark.py" "$@"
