@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "docassemble" / "desentral" / "data"
 TEMPLATES = DATA / "templates"
 DOME = DATA / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"
+DOME_ARBEIDSAVTALE = DATA / "sources" / "dome" / "nytilsett_arbeidsavtale.yml"
 UT = ROOT / "docs" / "benchmark.md"
 
 N_MONTERING = int(os.environ.get("BENCH_N", "5"))
@@ -52,17 +53,9 @@ def median_spreiing(tider: list[float]) -> tuple[float, float]:
 
 
 def svar_for(avtaletype: str):
-    import yaml
+    from docassemble.desentral.svarfil import les_svar
 
-    from docassemble.desentral.svarfil import svar_fra_dict
-
-    data = yaml.safe_load(DOME.read_text("utf-8"))
-    if avtaletype == "arbeidsavtale":
-        data["arbeidstakar"].update(nytilsett=True, tilsett_fra="2027-01-01")
-        data["ordning"].update(fra="2027-01-01", til=None, fast_pa_ordinaer_kontorstad=False)
-        for k in ("samtykke_arbeidstakar", "samtykke_arbeidsgivar"):
-            data["ordning"].pop(k)
-    return svar_fra_dict(data)
+    return les_svar((DOME if avtaletype == "tilleggsavtale" else DOME_ARBEIDSAVTALE).read_text("utf-8"))
 
 
 def engine_montering(motor, svar) -> tuple[float, object]:

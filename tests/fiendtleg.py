@@ -68,7 +68,7 @@ def fordel(felt: list[tuple[str, int]], runde: int, rundar: int, forskyv: bool =
     ut = {}
     for nr, (namn, maks) in enumerate(felt):
         if maks > 200:
-            verdiar = [(i, v) for i, v in enumerate(VERDIAR) if runde == 0] or [(0, VERDIAR[0])]
+            verdiar = list(enumerate(VERDIAR)) if runde == 0 else [(0, VERDIAR[0])]
             tekst = "\n".join(merkt(nr, i, v) for i, v in verdiar)
             if runde == 0:
                 tekst += "\n" + merkt(nr, 99, LANG_LINJE)
@@ -81,7 +81,7 @@ def fordel(felt: list[tuple[str, int]], runde: int, rundar: int, forskyv: bool =
     return ut
 
 
-def forventa(felt: list[tuple[str, int]], verdiar: dict[str, str]) -> list[str]:
+def forventa(verdiar: dict[str, str]) -> list[str]:
     """Each marked value in the given field values, to look for in a document."""
     ut = []
     for namn in verdiar:
