@@ -84,6 +84,8 @@ server_env() {
 pg_running() { [ -f "$S/pg/data/postmaster.pid" ] && kill -0 "$(head -n1 "$S/pg/data/postmaster.pid")" 2>/dev/null; }
 redis_running() { [ -f "$S/redis/redis.pid" ] && kill -0 "$(cat "$S/redis/redis.pid")" 2>/dev/null; }
 da_running() { [ -f "$S/gunicorn.pid" ] && kill -0 "$(cat "$S/gunicorn.pid")" 2>/dev/null; }
+celery_running() { [ -f "$S/celery.pid" ] && kill -0 "$(cat "$S/celery.pid")" 2>/dev/null; }
+vakt_running() { [ -f "$S/wsgi-vakt.pid" ] && kill -0 "$(cat "$S/wsgi-vakt.pid")" 2>/dev/null; }
 
 pg_start() {
     pg_running && return 0
@@ -142,13 +144,7 @@ EOF
 server_install_package() {
     local venv="$1" zip
     zip="$S/tmp/docassemble-desentral.zip"
-    rm -f "$zip"
-    (cd "$REPO" && git ls-files -co --exclude-standard -z | python3 -c '
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for name in sys.stdin.buffer.read().decode().split("\0"):
-        if name:
-            z.write(name)' "$zip")
+    python3 "$REPO/scripts/pakke_zip.py" "$zip"
     (server_env "$venv"; cd "$S/tmp" && "$venv/bin/pip" install --no-cache-dir --quiet \
         --prefix="$venv" --upgrade --force-reinstall --no-deps "$zip" >&2)
 }
@@ -165,6 +161,30 @@ server_start() {
                 --pid="$S/gunicorn.pid" --daemon --access-logfile="$S/log/access.log" \
                 --error-logfile="$S/log/gunicorn.log" docassemble.webapp.run:application
         )
+    fi
+    # Package Management (web page and /api/package) runs its installs in a Celery worker and
+    # then asks for a restart by touching the WSGI file, as on docassemble's own servers without
+    # supervisor. The worker uses Redis as its broker; a small watcher turns a touch of the
+    # WSGI file into gunicorn's graceful reload (HUP: new workers with the new code).
+    if ! celery_running; then
+        (
+            server_env "$venv"
+            cd "$S/tmp"
+            "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency=1 --loglevel=INFO \
+                --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >&2
+        )
+    fi
+    if ! vakt_running; then
+        nohup bash -c '
+            fil="$1"; pidfil="$2"; sist="$(stat -c %Y "$fil")"
+            while sleep 1; do
+                no="$(stat -c %Y "$fil" 2>/dev/null)" || continue
+                if [ "$no" != "$sist" ]; then
+                    sist="$no"
+                    [ -f "$pidfil" ] && kill -HUP "$(cat "$pidfil")" 2>/dev/null
+                fi
+            done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" >/dev/null 2>&1 &
+        echo $! > "$S/wsgi-vakt.pid"
     fi
     local i
     for i in $(seq 240); do
@@ -205,6 +225,8 @@ stop_pid() {
 }
 
 server_stop() {
+    stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"
+    stop_pid "$S/celery.pid" Celery
     stop_pid "$S/gunicorn.pid" docassemble
     stop_pid "$S/redis/redis.pid" Redis
     if pg_running; then

@@ -17,7 +17,11 @@ pg_running && pg_var_oppe=1
 redis_running && redis_var_oppe=1
 da_running && da_var_oppe=1
 rydd() {
-    [ "$da_var_oppe" = 1 ] || stop_pid "$S/gunicorn.pid" docassemble
+    if [ "$da_var_oppe" = 0 ]; then
+        stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"
+        stop_pid "$S/celery.pid" Celery
+        stop_pid "$S/gunicorn.pid" docassemble
+    fi
     [ "$redis_var_oppe" = 1 ] || stop_pid "$S/redis/redis.pid" Redis
     if [ "$pg_var_oppe" = 0 ] && pg_running; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -m fast -w stop >/dev/null

@@ -87,3 +87,14 @@ def ny_side(nettlesar, tenar, request):
 @pytest.fixture
 def side(ny_side):
     return ny_side()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Issue 8: CI's output says what Package Management did on the real server."""
+    import sys
+
+    modul = sys.modules.get("test_pakkehandsaming")
+    if modul is not None and modul.RAPPORT:
+        terminalreporter.section("pakkehandsaming på den lokale docassemble-tenaren")
+        for linje in modul.RAPPORT:
+            terminalreporter.write_line(linje)

@@ -1,0 +1,148 @@
+"""Issue 8: the package as an administrator installs it, through docassemble's own Package
+Management API on the local server: install the previous release's ZIP, start an employee's
+session, upgrade to this build while the session waits, resume it with its answers and
+produce its documents, uninstall, and leave the server as it was (this build installed).
+
+The previous release is the git tag FORRIGE; a clone without it (shallow) builds it from the
+working tree under the old version number, and the output says so."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from nettlesarhjelp import Intervju, docx_tekst, fram_til_stad, logg_inn, pdf_tekst, samtykke_og_periode
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from pakke_zip import lag_zip  # noqa: E402
+
+PAKKE = "docassemble.desentral"
+FORRIGE = "v0.1.0"
+RAPPORT: list[str] = []  # printed at the end of the run (conftest: pytest_terminal_summary)
+
+
+def _versjon() -> str:
+    for line in (ROOT / "docassemble" / "desentral" / "__init__.py").read_text("utf-8").splitlines():
+        if line.startswith("__version__"):
+            return line.split("=", 1)[1].strip().strip('"')
+    raise AssertionError("no __version__")
+
+
+class Admin:
+    """docassemble's Package Management API with the administrator's key."""
+
+    def __init__(self, url: str, nokkel: str):
+        self.url, self.h = url, {"X-API-Key": nokkel}
+
+    def pakkar(self) -> dict[str, dict]:
+        r = requests.get(f"{self.url}/api/package", headers=self.h, timeout=30)
+        r.raise_for_status()
+        return {p["name"]: p for p in r.json()}
+
+    def _vent(self, r: requests.Response, kva: str) -> str:
+        assert r.status_code == 200, (kva, r.status_code, r.text[:500])
+        task = r.json()["task_id"]
+        frist = time.monotonic() + 300
+        while time.monotonic() < frist:
+            s = requests.get(f"{self.url}/api/package_update_status", params={"task_id": task}, headers=self.h,
+                             timeout=30).json()
+            if s["status"] == "completed":
+                assert s.get("ok"), (kva, s)
+                break
+            assert s["status"] == "working", (kva, s)
+            time.sleep(2)
+        else:
+            pytest.fail(f"{kva}: ikkje ferdig på 300 s")
+        # The restart the worker asked for: the server answers again.
+        for _ in range(120):
+            try:
+                if requests.get(f"{self.url}/health_check", timeout=10).status_code == 200:
+                    return s.get("log", "")
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        pytest.fail(f"{kva}: tenaren svarar ikkje etter omstart")
+
+    def installer_zip(self, zip_fil: Path, kva: str) -> None:
+        with zip_fil.open("rb") as f:
+            r = requests.post(f"{self.url}/api/package", headers=self.h, timeout=120,
+                              files={"zip": ("docassemble-desentral.zip", f, "application/zip")})
+        self._vent(r, kva)
+
+    def avinstaller(self) -> None:
+        r = requests.delete(f"{self.url}/api/package", params={"package": PAKKE}, headers=self.h, timeout=120)
+        self._vent(r, "avinstallering")
+
+
+def _til_samtykke(iv: Intervju, namn: str):
+    fram_til_stad(iv, namn, nytilsett=False)
+    iv.val("Arbeidsstad", "Heimekontor")
+    iv.hald_fram("dagpendling")
+    iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
+    iv.hald_fram("samtykke")
+
+
+def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokkel, brukar, tmp_path):
+    admin = Admin(tenar, api_nokkel)
+    no = _versjon()
+    forrige_zip = tmp_path / "forrige.zip"
+    har_tagg = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{FORRIGE}^{{commit}}"], cwd=ROOT,
+                              capture_output=True).returncode == 0
+    if har_tagg:
+        lag_zip(forrige_zip, ref=FORRIGE)
+        RAPPORT.append(f"førre utgåve: {FORRIGE} frå git")
+    else:
+        lag_zip(forrige_zip, versjon=FORRIGE.lstrip("v"))
+        RAPPORT.append(f"førre utgåve: taggen {FORRIGE} manglar i klonen; bygd frå treet som {FORRIGE.lstrip('v')}")
+    ny_zip = lag_zip(tmp_path / "ny.zip")
+
+    try:
+        admin.installer_zip(forrige_zip, "installering av førre utgåve")
+        pakke = admin.pakkar()[PAKKE]
+        assert (pakke["type"], pakke["version"]) == ("zip", FORRIGE.lstrip("v")), pakke
+        RAPPORT.append(f"installert gjennom POST /api/package: {PAKKE} {pakke['version']}")
+
+        # An employee starts before the upgrade and stops on the consent screen.
+        logg_inn(side, tenar, brukar)
+        iv = Intervju(side, tenar).start()
+        _til_samtykke(iv, "Ola Oppgradering")
+
+        admin.installer_zip(ny_zip, "oppgradering")
+        pakke = admin.pakkar()[PAKKE]
+        assert pakke["version"] == no, pakke
+        RAPPORT.append(f"oppgradert med ei økt i gang: {PAKKE} {pakke['version']}")
+
+        # The same session resumes on the new code, with the answers given before.
+        side.reload()
+        side.wait_for_selector("body.question-samtykke")
+        iv.sjekk()
+        samtykke_og_periode(iv, "2021-03-01", "2027-01-01", "2027-12-31")
+        for skjerm in ("arbeidsstad", "omfang"):
+            iv.hald_fram(skjerm)
+        iv.val("Omfang", "Heile stillinga")
+        for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "heimekontor", "hms", "proveperiode"):
+            iv.hald_fram(skjerm)
+        iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "2")
+        iv.hald_fram("vurdering")
+        iv.hald_fram("gjennomgang")
+        iv.hald_fram("innsending")
+        iv.knapp("Send til HR", "avtale-ferdig")
+        filer = iv.dokument()
+        for tekst in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
+            # Answers from before the upgrade: name, home address (the workplace's default).
+            assert "Ola Oppgradering" in tekst and "Storgata 1, 2680 Vågå" in tekst
+        RAPPORT.append("økta frå før oppgraderinga heldt fram med svara sine og laga PDF og DOCX")
+
+        admin.avinstaller()
+        assert PAKKE not in admin.pakkar()
+        assert requests.get(f"{tenar}/health_check", timeout=10).status_code == 200
+        RAPPORT.append("avinstallert gjennom DELETE /api/package; tenaren svarar (health_check 200)")
+    finally:
+        # Leave the server as the run found it: this build installed.
+        if admin.pakkar().get(PAKKE, {}).get("version") != no:
+            admin.installer_zip(ny_zip, "installering att")
+        RAPPORT.append(f"installert att: {PAKKE} {admin.pakkar()[PAKKE]['version']}")
