@@ -7,6 +7,7 @@ server (tests/nettlesar/test_pakkehandsaming.py: a 0.1.0 session resumes on this
 one keeps the released key lists."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docassemble.desentral.intervju import SVARFELT, svar_fra_sak
@@ -20,8 +21,14 @@ def _utgaver():
             line for line in fil.read_text("utf-8").splitlines() if line and not line.startswith("#")]
 
 
-def test_kvar_utgaave_har_ei_liste():
-    assert [v for v, _ in _utgaver()] == ["0.1.0"]
+def test_kvar_tidlegare_utgaave_har_ei_liste():
+    """Every released version in CHANGELOG (all but the one being made) has its key list."""
+    from docassemble.desentral import __version__
+
+    changelog = (DATA.parents[1] / "CHANGELOG.md").read_text("utf-8")
+    utgitte = [v for v in re.findall(r"^## (\d+\.\d+\.\d+) ", changelog, flags=re.M) if v != __version__]
+    assert utgitte, "CHANGELOG has no earlier release"
+    assert sorted(utgitte) == sorted(v for v, _ in _utgaver())
 
 
 def test_nyklane_fraa_tidlegare_utgaaver_finst_framleis():

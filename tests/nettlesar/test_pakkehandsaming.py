@@ -20,16 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from pakke_zip import lag_zip  # noqa: E402
 
+from docassemble.desentral import __version__  # noqa: E402
+
 PAKKE = "docassemble.desentral"
 FORRIGE = "v0.1.0"
 RAPPORT: list[str] = []  # printed at the end of the run (conftest: pytest_terminal_summary)
-
-
-def _versjon() -> str:
-    for line in (ROOT / "docassemble" / "desentral" / "__init__.py").read_text("utf-8").splitlines():
-        if line.startswith("__version__"):
-            return line.split("=", 1)[1].strip().strip('"')
-    raise AssertionError("no __version__")
 
 
 class Admin:
@@ -88,7 +83,7 @@ def _til_samtykke(iv: Intervju, namn: str):
 
 def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokkel, brukar, tmp_path):
     admin = Admin(tenar, api_nokkel)
-    no = _versjon()
+    no = __version__
     forrige_zip = tmp_path / "forrige.zip"
     har_tagg = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{FORRIGE}^{{commit}}"], cwd=ROOT,
                               capture_output=True).returncode == 0
