@@ -5,6 +5,9 @@ DESENTRAL_SERVER="${DESENTRAL_SERVER:-/var/lib/docassemble-desentral}"
 DA_PORT="${DESENTRAL_PORT:-8080}"
 PG_PORT="${DESENTRAL_PG_PORT:-5433}"
 REDIS_PORT="${DESENTRAL_REDIS_PORT:-6380}"
+# Who may register on the local server: e-mail addresses in this domain (the tests' users and
+# the administrator are @example.com). An agency sets its own domain, or closes registration.
+DESENTRAL_EPOSTDOMENE="${DESENTRAL_EPOSTDOMENE:-example.com}"
 DA_URL="http://127.0.0.1:$DA_PORT"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 S="$DESENTRAL_SERVER"
@@ -29,7 +32,8 @@ server_secrets() {
 
 server_config() {
     local venv="$1"
-    cat > "$S/config/config.yml" <<EOF
+    # The config holds the secret key and the database password: readable by root only.
+    ( umask 077; cat > "$S/config/config.yml" ) <<EOF
 # Written by scripts/serve.sh for the local server; secrets come from hemmeleg.env.
 secretkey: $DA_SECRETKEY
 debug: False
@@ -69,9 +73,15 @@ words:
   - docassemble.base:data/sources/us-words.yml
   - docassemble.desentral:data/sources/nn-words.yml
 default interview: docassemble.desentral:data/questions/tilsett.yml
+# README «Security»: a page may set only the variables it asks for (a form cannot post another
+# variable, such as a case id), and only addresses in these domains may register.
+restrict input variables: True
+authorized registration domains:
+  - $DESENTRAL_EPOSTDOMENE
 # docassemble's notice box has a fixed English aria-label on its close button.
 alert html: '<div class="da-alert alert alert-%s alert-dismissible fade show">%s<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Lukk"></button></div>'
 EOF
+    chmod 600 "$S/config/config.yml"
 }
 
 server_env() {

@@ -102,3 +102,37 @@ def manglar_i(dokumenttekst: str, forventa_verdiar: list[str]) -> list[str]:
 
 def forbodne_i(dokumenttekst: str) -> list[str]:
     return [m.group(0) for f in FORBODNE for m in [f.search(dokumenttekst)] if m]
+
+
+# Issue 12: what an attacker types to run script in another user's browser, make the server
+# fetch an address (docassemble's [FILE …]/[QR …]), embed a frame or a target, or inject Markdown
+# and Mako. `{PORT}` is a listener the test starts on 127.0.0.1, which must get no request.
+SKADELEGE_MALAR = [
+    "</textarea><img src=x onerror=window.__x=10>",
+    "</textarea><svg onload=window.__x=11>",
+    '"><svg onload=window.__x=12>',
+    "'><img src=x onerror=window.__x=13>",
+    "<script>window.__x=14</script>",
+    "[lenkje](javascript:window.__x=15)",
+    '<a href="javascript:window.__x=16">lenkje</a>',
+    "[FILE http://127.0.0.1:{PORT}/fil.png]",
+    "[FILE http://127.0.0.1:{PORT}/fil.png, 100%]",
+    "[QR http://127.0.0.1:{PORT}/qr]",
+    "[YOUTUBE abc123]",
+    "[VIMEO 123]",
+    "[TARGET mal]",
+    "[EMOJI http://127.0.0.1:{PORT}/e.png, 1em]",
+    "[BR] [NBSP] [[vilkår]] :fire:",
+    "![bilete](http://127.0.0.1:{PORT}/md.png)",
+    "**feit** # ikkje overskrift",
+    "${ 7*7 } <%text>x</%text>",
+]
+
+
+def skadelege(port: int) -> list[str]:
+    return [m.replace("{PORT}", str(port)) for m in SKADELEGE_MALAR]
+
+
+# What a page must not contain once such text is on it: an element or attribute that runs
+# script or loads something the user did not choose.
+FARLEGE_TAGGAR = {"script", "img", "svg", "iframe", "object", "embed"}

@@ -80,3 +80,48 @@ def engelsk_pa_skjerm(html: str) -> list[str]:
     return funne
 
 
+
+
+class _Markup(HTMLParser):
+    """Elements and attributes made from typed text, and the text of every textarea."""
+
+    def __init__(self, merke: tuple[str, ...]):
+        super().__init__()
+        self.merke = merke
+        self.funne: list[str] = []
+        self.tekstfelt: dict[str, str] = {}
+        self._i_tekstfelt: str | None = None
+        self._i_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._i_script = True
+        if tag == "textarea":
+            self._i_tekstfelt = dict(attrs).get("name") or ""
+            self.tekstfelt[self._i_tekstfelt] = ""
+        for name, value in attrs:
+            if (name.startswith("on") or name in ("href", "src", "srcdoc", "data")) and value and \
+                    any(m in value for m in self.merke):
+                self.funne.append(f"<{tag} {name}={value[:60]!r}>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._i_script = False
+        if tag == "textarea":
+            self._i_tekstfelt = None
+
+    def handle_data(self, data):
+        if self._i_script and any(m in data for m in self.merke):
+            self.funne.append(f"<script>{data.strip()[:60]}")
+        if self._i_tekstfelt is not None:
+            self.tekstfelt[self._i_tekstfelt] += data
+
+
+def markup_fra_tekst(html: str, port: int) -> tuple[list[str], dict[str, str]]:
+    """Issue 12: any script, handler, link or load on a page that came from typed text (each
+    hostile value names `window.__x`, the test's listener, YouTube or Vimeo), and each textarea's
+    text as the browser would read it (Python's parser, like the browser's, decodes references)."""
+    p = _Markup(("__x", f"127.0.0.1:{port}", "youtube", "vimeo"))
+    p.feed(html)
+    p.close()
+    return p.funne, p.tekstfelt

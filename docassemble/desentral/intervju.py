@@ -6,13 +6,13 @@ no docassemble import (optional answers are read from the objects' own attribute
 """
 from __future__ import annotations
 
-import html
 from datetime import date, datetime
 
 from .datoar import nynorsk_dato
 from .dokument import Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
 from .saker import HR_FELT, STATUSAR, godkjenn, returner, sjekkliste, utlysingstekst
+from .skjermtekst import html_tabell, skjerm
 from .svarfil import KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil, svar_fra_dict, tekstfeil
 
 __all__ = [
@@ -33,9 +33,9 @@ __all__ = [
     "returner",
     "utlysingstekst",
     "HR_FELT",
-    "html_tekst",
     "html_tabell",
     "skjerm",
+    "sidefeil_tekst",
     "kort_tekst",
     "valfri_kort_tekst",
     "lang_tekst",
@@ -183,32 +183,17 @@ def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
     return sjekkliste(svar, vurder(svar, i_dag or date.today()))
 
 
-def html_tekst(tekst: str | None) -> str:
-    """Text for an HTML block on a screen (e.g. <pre>), with <, > and & as characters."""
-    return html.escape(tekst or "")
-
-
-def html_tabell(overskrifter: list[str], rader: list[list]) -> str:
-    """A table for a screen, as HTML; every cell is text (escaped), never markup."""
-    hovud = "".join(f"<th scope=\"col\">{html_tekst(str(o))}</th>" for o in overskrifter)
-    kropp = "".join("<tr>" + "".join(f"<td>{html_tekst(str(c))}</td>" for c in rad) + "</tr>" for rad in rader)
-    return f'<table class="table table-sm"><thead><tr>{hovud}</tr></thead><tbody>{kropp}</tbody></table>'
-
-
-
-# Markdown-special ASCII punctuation (Python-Markdown on docassemble's screens), written as
-# character references so a screen shows it and never reads it as Markdown, HTML, a docassemble
-# [MARKUP] tag or an :icon:.
-_SKJERM_TEIKN = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|:~^$%=>"}
-
-
-def skjerm(tekst: object) -> str:
-    """User text for a docassemble screen (question, subquestion, review button): every
-    character as itself, line breaks kept. The screen counterpart of `dokument.trygg()`."""
-    if tekst is None:
-        return ""
-    linjer = str(tekst).replace("\r\n", "\n").split("\n")
-    return "<br>".join(html.escape(linje, quote=True).translate(_SKJERM_TEIKN) for linje in linjer)
+def sidefeil_tekst(feilmelding: str | None) -> str:
+    """What the `sidefeil` screen says about a page the server could not take (docassemble's
+    `error action`). Only the package's own Nynorsk refusals are shown word for word; anything
+    else is described, never printed (it may be English or hold internal detail)."""
+    melding = str(feilmelding or "")
+    if "not in the allowed fields" in melding:
+        # docassemble's `restrict input variables`: the form held a field this page does not ask.
+        return "Sida vart send med felt som ikkje høyrer til henne, så ingenting av det vart lagra."
+    if melding.startswith("SakFeil: "):
+        return f"Saka kunne ikkje sendast: {melding.splitlines()[0][len('SakFeil: '):]}."
+    return "Noko gjekk gale på tenaren, og sida kunne ikkje handsamast. Prøv igjen om litt."
 
 
 # Field validators for the interview: `validate: kort_tekst("Namnet ditt")`. docassemble calls the

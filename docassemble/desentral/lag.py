@@ -18,8 +18,9 @@ from .svarfil import Svar
 __all__ = ["LagFeil", "lag_dokument", "INTERVJU", "KVITTERINGAR"]
 
 INTERVJU = "tilsett.yml"
-# Screens that only show information, and the hand-over to HR (no case is stored by `lag`).
-KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferdig", "innsendt")
+# Screens that only show information, and `berre_utkast`: `lag` stores no case and hands
+# nothing over to HR; the interview then ends on the draft.
+KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferdig", "berre_utkast")
 
 
 class LagFeil(RuntimeError):

@@ -12,6 +12,7 @@ refuses to start where another plugin already answers the hooks.
 from __future__ import annotations
 
 import pickle
+import secrets
 import mimetypes
 import os
 import shutil
@@ -334,6 +335,8 @@ class Okt:
 
         self.motor = motor
         self.yaml_filename = yaml_filename
+        # Each session its own id, as on a server (the package links a case to its session).
+        self.okt_id = f"motor-{secrets.token_hex(8)}"
         self.roller, self.brukar_id, self.epost = list(roller), brukar_id, epost
         self.user_dict = get_initial_dict()
         self.user_dict["url_args"] = dict(url_args)
@@ -344,7 +347,7 @@ class Okt:
 
     def _current_info(self) -> dict:
         return {
-            "session": "motor", "secret": None, "yaml_filename": self.yaml_filename,
+            "session": self.okt_id, "secret": None, "yaml_filename": self.yaml_filename,
             "interface": "web", "url": "http://localhost/interview", "url_root": "http://localhost/",
             "encrypted": False, "headers": {}, "clientip": None, "method": "POST",
             "user": {"is_anonymous": self.epost is None, "is_authenticated": self.epost is not None,
@@ -389,6 +392,8 @@ class Okt:
             status.short_title = status.display_short_title = ""
             status.title_url_opens_in_other_window = True
             status.back = status.cornerback = question.back()
+            status.special_vars = {v: self.user_dict[v] for v in ("x", "i", "j", "k", "l", "m", "n")
+                                   if v in self.user_dict}
             html = as_html(status, False, "/", {"rules": {}, "messages": {}}, {}, None, 1)
             return Skjerm(
                 id=getattr(question, "id", None),

@@ -3,14 +3,14 @@
 
 The rows live in the server's database, so a case survives restarts and every server behind
 a load balancer sees the same cases; no file or process state is used. Only the interviews of
-this package read them: the employee's interview its own case by the id in its session, the
-HR interview (privilege `hr`) all of them.
+this package read them: the employee's interview only the signed-in user's own case
+(`eiga_sak`), the HR interview (privilege `hr`) all of them.
 """
 from __future__ import annotations
 
 from docassemble.base.util import DAStore
 
-__all__ = ["lagre_sak", "hent_sak", "alle_saker", "send_inn_fra_intervju", "varsle_hr"]
+__all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr"]
 
 BASE = "docassemble.desentral:saker"
 
@@ -34,16 +34,59 @@ def alle_saker() -> list[dict]:
     return sorted((s for s in saker if s), key=lambda s: s["historikk"][-1]["tid"], reverse=True)
 
 
-# --- What the interviews call (thin: the rules and status changes are in saker.py) ---
+# --- What the employee's interview calls: only the signed-in owner's own case ---
+# docassemble sets any variable a form posts unless the server restricts input variables
+# (`restrict input variables`), so the interview keeps no case id in its answers: the case
+# handed over from a session is found on the server, by the session, and every read and write
+# checks the case's owner against the signed-in user, both taken from docassemble
+# (`user_info()`), never from what a form posts.
 
-def send_inn_fra_intervju(svar: dict, sak_id: str | None, brukar_id, epost: str | None) -> str:
-    """Store the employee's answers as a submitted case; returns the case id."""
-    from .saker import ny_sak, send_inn  # noqa: PLC0415
+def _eigar() -> int | None:
+    """The signed-in user's id, or None for a visitor who has not signed in."""
+    from docassemble.base.util import user_info, user_logged_in  # noqa: PLC0415
 
-    sak = hent_sak(sak_id) if sak_id else None
-    if sak is None:
-        sak = ny_sak(svar, brukar_id, epost)
+    return user_info().id if user_logged_in() else None
+
+
+def _okt_nokkel() -> str:
+    from docassemble.base.util import user_info  # noqa: PLC0415
+
+    info = user_info()
+    return f"okt:{info.filename}:{info.session}"
+
+
+def eiga_sak(sak_id: str | None) -> dict | None:
+    """The case with this id if it belongs to the signed-in user; otherwise None (an unknown id,
+    another person's case, or no one signed in), and nothing of another case is read."""
+    eigar = _eigar()
+    if not sak_id or eigar is None:
+        return None
+    sak = hent_sak(sak_id)
+    return sak if sak is not None and sak.get("brukar_id") == eigar else None
+
+
+def sak_i_okta(gammal_sak_id: str | None = None) -> dict | None:
+    """The signed-in user's case handed over from this session, or None. `gammal_sak_id`: the id
+    that sessions of version 0.2.0 and earlier kept among their answers; it counts only if no
+    case is linked to the session yet and it is the user's own."""
+    sak_id = _lager().get(_okt_nokkel()) or gammal_sak_id
+    return eiga_sak(sak_id)
+
+
+def send_inn_fra_intervju(svar: dict, gammal_sak_id: str | None = None) -> str:
+    """Hand the employee's answers over to HR; returns the case id. The first hand-over from a
+    session makes a new case owned by the signed-in user and links it to the session; later ones
+    change only that case."""
+    from docassemble.base.util import user_info  # noqa: PLC0415
+
+    from .saker import SakFeil, ny_sak, send_inn  # noqa: PLC0415
+
+    eigar = _eigar()
+    if eigar is None:
+        raise SakFeil("du må vere logga inn for å sende saka til HR")
+    sak = sak_i_okta(gammal_sak_id) or ny_sak(svar, eigar, user_info().email)
     sak = lagre_sak(send_inn(sak, svar))
+    _lager().set(_okt_nokkel(), sak["id"])
     varsle_hr(sak)
     return sak["id"]
 
