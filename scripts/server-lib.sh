@@ -76,6 +76,14 @@ default interview: docassemble.desentral:data/questions/tilsett.yml
 # README «Security»: a page may set only the variables it asks for (a form cannot post another
 # variable, such as a case id), and only addresses in these domains may register.
 restrict input variables: True
+# A refused page shows this (docassemble's own message is English and names variables), and
+# a «Prøv på nytt» link back to the screen.
+verbose error messages: False
+error help: |
+  # Sida kunne ikkje handsamast
+
+  Det du sende med denne sida, vart ikkje lagra. Svara du har gitt tidlegare, er tekne vare på.
+  Trykk «Prøv på nytt» for å gå tilbake til der du var.
 authorized registration domains:
   - $DESENTRAL_EPOSTDOMENE
 # docassemble's notice box has a fixed English aria-label on its close button.

@@ -15,9 +15,17 @@ from .svarfil import Svar
 __all__ = ["trygg", "Avtaledata", "avtaledata", "STAD_NAMN"]
 
 # ASCII punctuation: pandoc's Markdown lets a backslash escape every one of them
-# (all_symbols_escapable), which also stops raw TeX (\input), raw attributes (`...`{=latex}),
-# math ($), HTML (<...>), links and images ([...](...)), and docassemble's own [MARKUP].
+# (all_symbols_escapable), which stops raw TeX (\input), raw attributes (`...`{=latex}), math
+# ($), HTML (<...>), links and images ([...](...)). Square brackets are written as character
+# references instead: docassemble replaces its own markup ([FILE …], [QR …], [EMOJI …], [NBSP],
+# [BR] …; docassemble/base/filter/pandoc.py) in the Markdown before pandoc reads it, and its
+# patterns find `[FILE` after a backslash too; pandoc reads `&#91;` as the character `[`.
 _PUNKTUM = re.compile(r"([!-/:-@\[-`{-~])")
+_HAKEPARENTES = {"[": "&#91;", "]": "&#93;"}
+
+
+def _punktum(m: re.Match) -> str:
+    return _HAKEPARENTES.get(m.group(1)) or "\\" + m.group(1)
 
 
 def trygg(tekst: object) -> str:
@@ -28,7 +36,7 @@ def trygg(tekst: object) -> str:
     """
     if tekst is None:
         return ""
-    linjer = [_PUNKTUM.sub(r"\\\1", linje.strip()) for linje in str(tekst).replace("\r\n", "\n").split("\n")]
+    linjer = [_PUNKTUM.sub(_punktum, linje.strip()) for linje in str(tekst).replace("\r\n", "\n").split("\n")]
     avsnitt, noverande = [], []
     for linje in linjer:
         if linje:
@@ -38,7 +46,15 @@ def trygg(tekst: object) -> str:
             noverande = []
     if noverande:
         avsnitt.append(noverande)
-    return "\n\n".join("\\\n".join(a) for a in avsnitt)
+    return "\n\n".join("\\\n".join(_etter_linjeskift(linje) if i else linje for i, linje in enumerate(a))
+                       for a in avsnitt)
+
+
+def _etter_linjeskift(linje: str) -> str:
+    # pandoc writes a hard line break as `\\` in LaTeX, and LaTeX reads `\\` followed by `*` on
+    # the next line as the starred `\\*` and drops the `*`: an empty LaTeX group between them
+    # (a raw LaTeX span, which the DOCX writer leaves out) keeps the typed `*`.
+    return "`{}`{=latex}" + linje if linje.startswith("\\*") else linje
 
 
 STAD_NAMN = {

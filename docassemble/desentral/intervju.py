@@ -35,7 +35,6 @@ __all__ = [
     "HR_FELT",
     "html_tabell",
     "skjerm",
-    "sidefeil_tekst",
     "kort_tekst",
     "valfri_kort_tekst",
     "lang_tekst",
@@ -181,19 +180,6 @@ def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
 def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
     svar = svar_fra_sak(sak)
     return sjekkliste(svar, vurder(svar, i_dag or date.today()))
-
-
-def sidefeil_tekst(feilmelding: str | None) -> str:
-    """What the `sidefeil` screen says about a page the server could not take (docassemble's
-    `error action`). Only the package's own Nynorsk refusals are shown word for word; anything
-    else is described, never printed (it may be English or hold internal detail)."""
-    melding = str(feilmelding or "")
-    if "not in the allowed fields" in melding:
-        # docassemble's `restrict input variables`: the form held a field this page does not ask.
-        return "Sida vart send med felt som ikkje høyrer til henne, så ingenting av det vart lagra."
-    if melding.startswith("SakFeil: "):
-        return f"Saka kunne ikkje sendast: {melding.splitlines()[0][len('SakFeil: '):]}."
-    return "Noko gjekk gale på tenaren, og sida kunne ikkje handsamast. Prøv igjen om litt."
 
 
 # Field validators for the interview: `validate: kort_tekst("Namnet ditt")`. docassemble calls the

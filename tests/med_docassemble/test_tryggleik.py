@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import fiendtleg
 from docassemble.base.codec import safeid
-from motorhjelp import SVAR_HEIMEKONTOR, gjennom, ny_okt, synleg_tekst
+from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, ny_okt, pdf_tekst, synleg_tekst
 from skjermsjekk import markup_fra_tekst
 from test_hr import hr_okt
 
@@ -46,6 +46,13 @@ def test_tilsett_tekst_er_berre_tekst_paa_hr_skjermane(motor):
         "arbeidstakar.namn": namn, "verksemd.namn": verksemd,
         "ordning.utstyr": lang, "ordning.tryggingsreglar": lang + "\n"}))
     sak_id = tilsett.user_dict["sak"]["id"]
+
+    # The draft: every value literally, none read as docassemble's document markup ([FILE …]
+    # would include a picture, [NBSP] a space, [BR] a line break).
+    [utkast] = tilsett.skjerm.vedlegg
+    for tekst in (pdf_tekst(utkast.filer["pdf"]), docx_tekst(utkast.filer["docx"])):
+        assert fiendtleg.manglar_i(tekst, [lang, namn, verksemd]) == []
+        assert "invalid graphics reference" not in tekst
 
     hr = hr_okt(motor)
     assert hr.skjerm.id == "hr-saker"
