@@ -1,7 +1,7 @@
 """The ZIP an administrator uploads in Package Management (or to POST /api/package).
 
     python3 scripts/pakke_zip.py UT.zip                  # the working tree (tracked + new files)
-    python3 scripts/pakke_zip.py UT.zip --ref v0.1.0     # a release, from git
+    python3 scripts/pakke_zip.py UT.zip --ref eeab553    # a release, from its commit (CHANGELOG.md)
     python3 scripts/pakke_zip.py UT.zip --versjon 0.2.0.post1   # another build number
 
 setup.py at the top of the ZIP, as docassemble expects; the version is the one line in

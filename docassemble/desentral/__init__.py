@@ -1,3 +1,3 @@
 """docassemble.desentral: agreements on decentralised work in the Norwegian state."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -150,3 +150,10 @@ def test_innsending_av_anna_sak_blir_nekta_i_sakslageret(motor):
         assert eiga_sak(a_id) is None
         with pytest.raises(SakFeil, match="logga inn"):
             send_inn_fra_intervju(hent_sak(a_id)["svar"], None)
+
+
+def test_begge_intervjua_seier_fraa_paa_nynorsk_naar_ei_side_ikkje_kan_handsamast(motor):
+    """docassemble's `error help` (interview metadata, shared through feilhjelp.yml)."""
+    for intervju in ("tilsett.yml", "hr.yml"):
+        hjelp = motor.okt(intervju, roller=["user", "hr"]).interview.consolidated_metadata.get("error help")
+        assert hjelp and hjelp.startswith("# Sida kunne ikkje handsamast") and "Prøv på nytt" in hjelp
