@@ -76,14 +76,16 @@ default interview: docassemble.desentral:data/questions/tilsett.yml
 # README «Security»: a page may set only the variables it asks for (a form cannot post another
 # variable, such as a case id), and only addresses in these domains may register.
 restrict input variables: True
-# A refused page shows this (docassemble's own message is English and names variables), and
-# a «Prøv på nytt» link back to the screen.
+# A page refused before an interview runs (no access, or a field the page does not ask for)
+# shows this instead of docassemble's message, which for a refused field is English and names
+# variables; «Prøv på nytt» leads back to the screen.
 verbose error messages: False
 error help: |
-  # Sida kunne ikkje handsamast
+  # Sida kan ikkje visast
 
-  Det du sende med denne sida, vart ikkje lagra. Svara du har gitt tidlegare, er tekne vare på.
-  Trykk «Prøv på nytt» for å gå tilbake til der du var.
+  Du har ikkje tilgang til denne sida, eller så tok ikkje tenaren imot det du sende med henne.
+  Det du sende no, vart ikkje lagra; svara du har gitt tidlegare, er tekne vare på. Trykk
+  «Prøv på nytt» for å gå tilbake til der du var.
 authorized registration domains:
   - $DESENTRAL_EPOSTDOMENE
 # docassemble's notice box has a fixed English aria-label on its close button.

@@ -98,9 +98,9 @@ def test_utlysingstekst_avviser_ugyldige_val(former, heimekontor):
 def test_html_tabell_gjer_celler_til_tekst():
     from docassemble.desentral.intervju import html_tabell
 
-    html = html_tabell(["A & B"], [["<script>x</script>", 3]])
-    assert "<th scope=\"col\">A &amp; B</th>" in html
-    assert "<td>&lt;script&gt;x&lt;/script&gt;</td><td>3</td>" in html
+    html = html_tabell(["A & B"], [["<script>x</script> [FILE http://x/y]", 3]])
+    assert "<th scope=\"col\">A &#38; B</th>" in html
+    assert "<td>&#60;script&#62;x&#60;/script&#62; &#91;FILE http&#58;//x/y&#93;</td><td>3</td>" in html
 
 
 def test_gamle_saker_med_tomme_svar_kan_lesast():

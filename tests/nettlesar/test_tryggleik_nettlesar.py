@@ -253,7 +253,7 @@ def test_forfalska_felt_paa_kvar_skjerm_endrar_ingenting(ny_side, tenar, api_nok
         b.get_by_role("button", name=knapp, exact=True).click()
         b.wait_for_selector("#da-retry")
         tekst = b.inner_text("body")
-        assert "Sida kunne ikkje handsamast" in tekst and "vart ikkje lagra" in tekst, tekst
+        assert "Sida kan ikkje visast" in tekst and "vart ikkje lagra" in tekst, tekst
         assert engelsk_pa_skjerm(b.content()) == [] and "allowed fields" not in tekst
         b.get_by_role("link", name="Prøv på nytt").click()
         b.wait_for_selector("#da-retry", state="detached")
