@@ -61,6 +61,9 @@ def test_sak_gjennom_hr_retur_og_godkjenning(motor):
     assert tilsett.skjerm.id == "innsending"
     tilsett.svar({"innsending_stadfesta": True})
     assert tilsett.skjerm.id == "avtale-ferdig"
+    # Issue 13: the draft offered after resubmitting is the new version, not the first one.
+    [nytt_utkast] = tilsett.skjerm.vedlegg
+    assert "Berbar PC, skjerm og kontorstol." in normaliser(pdf_tekst(nytt_utkast.filer["pdf"]))
 
     hr.svar({"hr_utfort": True})
     assert hr.skjerm.id == "hr-saker" and "Sendt til HR" in hr.skjerm.undertekst
@@ -86,8 +89,9 @@ def test_utlysingstekst_i_hr_intervjuet(motor):
     hr = hr_okt(motor)
     hr.svar({"hr_val": "utlysing"})
     assert hr.skjerm.id == "utlysing"
-    hr.svar({"utlysing_former": ["1", "3"], "utlysing_stader": "<b>Hubben</b> på Lillehammer",
-             "utlysing_heimekontor": "mellombels"})
+    hr.svar({"utlysing_former": ["1", "3"], "utlysing_stader": "<b>Hubben</b> på Lillehammer"})
+    assert hr.skjerm.id == "utlysing-heimekontor"
+    hr.svar({"utlysing_heimekontor": "mellombels"})
     assert hr.skjerm.id == "utlysing-tekst"
     assert "<b>Hubben</b> på Lillehammer" in synleg_tekst(hr.skjerm.html) and "<b>Hubben" not in hr.skjerm.html
     assert "kvalifikasjonsprinsippet" in hr.skjerm.undertekst
@@ -130,3 +134,12 @@ def test_fiendtleg_tekst_paa_hr_skjermane_og_i_den_endelege_avtala(motor):
     for tekst in (pdf_tekst(endeleg.filer["pdf"]), docx_tekst(endeleg.filer["docx"])):
         assert fiendtleg.manglar_i(tekst, forventa) == []
         assert fiendtleg.forbodne_i(tekst) == []
+
+
+def test_utlysing_utan_heimekontor_spor_ikkje_om_heimekontor(motor):
+    """Issue 13: a job advert for the office forms only goes straight to the text."""
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "utlysing"})
+    hr.svar({"utlysing_former": {"1": True, "2": True, "3": False}, "utlysing_stader": ""})
+    assert hr.skjerm.id == "utlysing-tekst"
+    assert "Heimekontor" not in hr.skjerm.undertekst and "kontorfellesskap" in hr.skjerm.undertekst

@@ -80,7 +80,7 @@ def test_hr_tekst_er_berre_tekst_for_tilsett(motor):
 
     hr.svar({"hr_utfort": True})
     hr.svar({"hr_val": "utlysing"})
-    hr.svar({"utlysing_former": ["1", "3"], "utlysing_stader": _kort(8), "utlysing_heimekontor": "fast"})
+    hr.svar({"utlysing_former": ["1"], "utlysing_stader": _kort(8)})
     assert hr.skjerm.id == "utlysing-tekst"
     _sjekk(hr, _kort(8))
 

@@ -112,6 +112,9 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     iv_a.hald_fram("gjennomgang")
     iv_a.hald_fram("innsending")
     iv_a.knapp("Send til HR", "avtale-ferdig")
+    # Issue 13 (2): the draft offered now is the version just sent, with the new equipment.
+    for tekst in (pdf_tekst(f) if f.suffix == ".pdf" else docx_tekst(f) for f in iv_a.dokument().values()):
+        assert "Berbar PC, skjerm og kontorstol." in tekst
 
     # HR approves, completes what only the employer knows, and downloads the final agreement.
     opne_sak_som_hr(hr, namn)

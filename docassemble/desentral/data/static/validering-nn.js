@@ -1,0 +1,28 @@
+// Nynorsk for the jQuery Validation plugin's own messages, which docassemble leaves in English
+// where it sets none itself: e.g. «Please enter a valid date (ISO).» for a date typed half-way
+// (an <input type="date"> gets the plugin's dateISO rule from its type).
+(function () {
+  function sett() {
+    if (!window.jQuery || !jQuery.validator) { return false; }
+    jQuery.extend(jQuery.validator.messages, {
+      required: "Dette feltet må fyllast ut.",
+      remote: "Rett opp dette feltet.",
+      email: "Skriv ei gyldig e-postadresse.",
+      url: "Skriv ei gyldig nettadresse.",
+      date: "Skriv ein gyldig dato.",
+      dateISO: "Skriv ein gyldig dato (ÅÅÅÅ-MM-DD).",
+      number: "Skriv eit gyldig tal.",
+      digits: "Skriv berre siffer.",
+      equalTo: "Skriv den same verdien på nytt.",
+      maxlength: jQuery.validator.format("Skriv høgst {0} teikn."),
+      minlength: jQuery.validator.format("Skriv minst {0} teikn."),
+      rangelength: jQuery.validator.format("Skriv mellom {0} og {1} teikn."),
+      range: jQuery.validator.format("Skriv ein verdi mellom {0} og {1}."),
+      max: jQuery.validator.format("Skriv ein verdi som er mindre enn eller lik {0}."),
+      min: jQuery.validator.format("Skriv ein verdi som er større enn eller lik {0}."),
+      step: jQuery.validator.format("Skriv eit tal som går opp i {0}.")
+    });
+    return true;
+  }
+  if (!sett()) { document.addEventListener("DOMContentLoaded", sett); }
+})();
