@@ -6,6 +6,7 @@ no docassemble import (optional answers are read from the objects' own attribute
 """
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 
 from .datoar import nynorsk_dato
@@ -19,6 +20,8 @@ __all__ = [
     "SVARFELT",
     "svar_fra_intervju",
     "svar_som_dict",
+    "verdiar_for_intervju",
+    "svar_til_okta",
     "vurder_intervju",
     "omfang_i_intervju",
     "omfang_tekst",
@@ -78,6 +81,24 @@ def svar_som_dict(arbeidstakar, verksemd, ordning) -> dict:
     if "til" not in out["ordning"]:
         out["ordning"]["til"] = None
     return out
+
+
+def verdiar_for_intervju(svar: Svar) -> dict:
+    """Every answer-file variable, as `section.key` -> value (None where there is none): what
+    `lag` sets in the interview, and what a session gets back from its stored case."""
+    sections = {"arbeidstakar": asdict(svar.arbeidstakar), "verksemd": asdict(svar.verksemd),
+                "ordning": asdict(svar.ordning)}
+    return {f"{section}.{key}": sections[section].get(key)
+            for section, keys in SVARFELT.items() for key in keys}
+
+
+def svar_til_okta(sak: dict, arbeidstakar, verksemd, ordning) -> None:
+    """Put a stored case's answers back on the interview's objects (a session started afresh
+    with «Start på nytt» keeps its link to the case it handed over; its answers come back)."""
+    objekt = {"arbeidstakar": arbeidstakar, "verksemd": verksemd, "ordning": ordning}
+    for namn, verdi in verdiar_for_intervju(svar_fra_sak(sak)).items():
+        seksjon, nokkel = namn.split(".")
+        setattr(objekt[seksjon], nokkel, verdi)
 
 
 def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:

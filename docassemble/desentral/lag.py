@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
-from .intervju import SVARFELT
+from .intervju import verdiar_for_intervju
 from .svarfil import Svar
 
 __all__ = ["LagFeil", "lag_dokument", "INTERVJU", "KVITTERINGAR"]
@@ -25,14 +24,6 @@ KVITTERINGAR = ("intro_lesen", "hms_lesen", "vurdering_lesen", "gjennomgang_ferd
 
 class LagFeil(RuntimeError):
     pass
-
-
-def verdiar_for_intervju(svar: Svar) -> dict:
-    """Every answer-file variable, as `section.key` -> value (None where the file has none)."""
-    sections = {"arbeidstakar": asdict(svar.arbeidstakar), "verksemd": asdict(svar.verksemd),
-                "ordning": asdict(svar.ordning)}
-    return {f"{section}.{key}": sections[section].get(key)
-            for section, keys in SVARFELT.items() for key in keys}
 
 
 def lag_dokument(svar: Svar, ut: Path, arbeidsmappe: Path | None = None) -> dict:

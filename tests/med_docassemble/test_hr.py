@@ -143,3 +143,31 @@ def test_utlysing_utan_heimekontor_spor_ikkje_om_heimekontor(motor):
     hr.svar({"utlysing_former": {"1": True, "2": True, "3": False}, "utlysing_stader": ""})
     assert hr.skjerm.id == "utlysing-tekst"
     assert "Heimekontor" not in hr.skjerm.undertekst and "kontorfellesskap" in hr.skjerm.undertekst
+
+
+def test_start_paa_nytt_etter_innsending_tek_saka_med(motor):
+    """Issue 13 (3): «Start på nytt» keeps the session (docassemble's restart: same session, a
+    fresh dictionary); the session's case, and its answers, come back."""
+    from docassemble.base.parse import get_initial_dict
+
+    tilsett = ny_okt(motor, brukar_id=77)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    # As docassemble's restart does: the same session, a fresh dictionary.
+    ferskt = get_initial_dict()
+    ferskt["url_args"] = {}
+    ferskt["_internal"]["starttime"] = ferskt["_internal"]["modtime"] = None
+    tilsett.user_dict = ferskt
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "avtale-ferdig" and "Saka er sendt til HR" in tilsett.skjerm.tekst
+    assert tilsett.user_dict["sak"]["id"] == sak_id
+    [utkast] = tilsett.skjerm.vedlegg
+    assert "Kari Nordmann" in normaliser(pdf_tekst(utkast.filer["pdf"]))
+
+    # HR returns it: the restarted session shows HR's comment, as the first one would.
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
+             "hr_kommentar": "Før opp kontorstolen."})
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "returnert" and "Før opp kontorstolen." in synleg_tekst(tilsett.skjerm.html)
