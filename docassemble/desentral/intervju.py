@@ -32,6 +32,8 @@ __all__ = [
     "avtale_for_sak",
     "vurdering_for_sak",
     "sjekkliste_for_sak",
+    "hr_oversikt",
+    "hr_sakval",
     "godkjenn",
     "returner",
     "utlysingstekst",
@@ -201,6 +203,38 @@ def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
 def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
     svar = svar_fra_sak(sak)
     return sjekkliste(svar, vurder(svar, i_dag or date.today()))
+
+
+def _sendt(sak: dict) -> str:
+    """The day the case's current version was handed over (its last «innsendt»), or «–»."""
+    datoar = [h["tid"][:10] for h in sak.get("historikk", []) if h.get("hending") == "innsendt"]
+    return datoar[-1] if datoar else "–"
+
+
+def _avtale_namn(sak: dict) -> str:
+    try:
+        return "Ordinær arbeidsavtale" if vurdering_for_sak(sak)["avtaletype"] == "arbeidsavtale" else "Tilleggsavtale"
+    except (SvarFeil, ValueError, KeyError, TypeError):
+        # One unreadable stored case must not take HR's whole list down with it.
+        return "Kan ikkje lesast"
+
+
+def hr_oversikt(saker: list[dict]) -> str:
+    """HR's list of cases as a table (newest change first): who, which agreement, status,
+    version and dates, so HR can tell cases apart. Typed text goes through `skjerm()`."""
+    rader = [[(s["svar"]["arbeidstakar"].get("namn") or "–"), s.get("epost") or "–",
+              (s["svar"]["verksemd"].get("namn") or "–"), _avtale_namn(s), STATUSAR[s["status"]],
+              s.get("versjon", 0), _sendt(s), s["historikk"][-1]["tid"][:10]] for s in saker]
+    return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
+                        "Sendt inn", "Sist endra"], rader)
+
+
+def hr_sakval(saker: list[dict]) -> list[dict]:
+    """The cases waiting for HR, as choices: name, agency, e-mail, day sent and version."""
+    return [{s["id"]: skjerm(f"{s['svar']['arbeidstakar'].get('namn') or '–'}, "
+                             f"{s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
+                             f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
+            for s in saker if s["status"] == "innsendt"]
 
 
 # Field validators for the interview: `validate: kort_tekst("Namnet ditt")`. docassemble calls the

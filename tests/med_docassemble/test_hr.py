@@ -171,3 +171,26 @@ def test_start_paa_nytt_etter_innsending_tek_saka_med(motor):
              "hr_kommentar": "Før opp kontorstolen."})
     tilsett.last_inn()
     assert tilsett.skjerm.id == "returnert" and "Før opp kontorstolen." in synleg_tekst(tilsett.skjerm.html)
+
+
+def test_hr_lista_skil_sakene_og_hr_kan_gaa_tilbake_utan_avgjerd(motor):
+    """Issue 13 (5): the list names e-mail, version and the day sent; HR can leave a case
+    without deciding, and it stays as it was."""
+    tilsett = ny_okt(motor, epost="lista@example.com", brukar_id=88)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak = tilsett.user_dict["sak"]
+    hr = hr_okt(motor)
+    synleg = synleg_tekst(hr.skjerm.html)
+    for overskrift in ("E-post", "Versjon", "Sendt inn", "Sist endra"):
+        assert overskrift in synleg
+    assert "lista@example.com" in synleg
+    # The choice of case names e-mail, day sent and version.
+    assert f"(lista@example.com, sendt {sak['historikk'][-1]['tid'][:10]}, versjon 1)" in synleg
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak["id"]})
+    assert hr.skjerm.id == "hr-sak"
+    hr.svar({"hr_utstyr": "Endra av HR", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "ingen"})
+    assert hr.skjerm.id == "hr-saker"
+    with hr._kontekst():
+        from docassemble.desentral.sakslager import hent_sak
+
+        assert hent_sak(sak["id"]) == sak

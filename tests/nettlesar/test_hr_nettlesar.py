@@ -40,7 +40,10 @@ def opne_sak_som_hr(hr: Intervju, namn: str):
     hr.sjekk()
     assert namn in hr.page.inner_text("body")
     hr.val("Kva vil du gjere?", "Opne ei innsend sak")
-    hr.page.get_by_label("Sak", exact=True).select_option(label=f"{namn}, Direktoratet for døme")
+    # Each choice names the case (name, agency, e-mail, day sent, version), so HR can tell them apart.
+    [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
+             if o.inner_text().startswith(f"{namn}, Direktoratet for døme (")]
+    hr.page.get_by_label("Sak", exact=True).select_option(value=val)
     hr.hald_fram("hr-sak")
     tekst = hr.page.inner_text("body")
     assert "Sjekkliste" in tekst and "frivilligheit" in tekst and "Rettleiinga 5.3.2" in tekst
@@ -93,6 +96,11 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     hr_side = ny_side("hr")
     logg_inn(hr_side, tenar, hr_brukar)
     hr = Intervju(hr_side, tenar)
+    opne_sak_som_hr(hr, namn)
+    # Issue 13 (5): HR can leave a case without deciding; it still waits in the list.
+    hr.val("Avgjerd", "Ingen avgjerd no (tilbake til lista)")
+    hr.hald_fram("hr-saker")
+    assert namn in hr_side.inner_text("body") and "Sendt til HR" in hr_side.inner_text("body")
     opne_sak_som_hr(hr, namn)
     hr.val("Avgjerd", "Returner til arbeidstakaren")
     hr.tekst("Kommentar til arbeidstakaren", "Før opp skjerm og kontorstol i utstyrslista.")
