@@ -111,6 +111,8 @@ class Avtaledata:
     lonn: str = HR_FYLLER_UT
     stillingskode: str = HR_FYLLER_UT
     stillingsprosent: str = HR_FYLLER_UT
+    fodselsnummer: str = HR_FYLLER_UT
+    utbetaling: str = HR_FYLLER_UT
     endeleg: bool = False
     manglar: list[str] = field(default_factory=list)
     hr_fyller_ut: str = HR_FYLLER_UT
@@ -223,7 +225,8 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         varigheit = "Tilsetjinga er fast."
     else:
         varigheit = (f"Tilsetjinga er mellombels til og med {nynorsk_dato(at.mellombels_til)}. "
-                     f"Heimel for mellombels tilsetjing (statstilsettelova § 9): {HR_FYLLER_UT}")
+                     f"Heimel for mellombels tilsetjing (statstilsettelova § 9): "
+                     f"{_tekst_eller_hr(hr.get('heimel_mellombels'))}")
     return Avtaledata(
         avtaletype=vurdering["avtaletype"],
         tittel=AVTALETITTEL[vurdering["avtaletype"]],
@@ -252,6 +255,8 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         lonn=_tekst_eller_hr(hr.get("lonn")),
         stillingskode=_tekst_eller_hr(hr.get("stillingskode")),
         stillingsprosent=_tekst_eller_hr(hr.get("stillingsprosent")),
+        fodselsnummer=_tekst_eller_hr(hr.get("fodselsnummer")),
+        utbetaling=_tekst_eller_hr(hr.get("utbetaling")),
         endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
         heimekontor_grunnlag=_heimekontor_grunnlag(o),

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .datoar import nynorsk_dato
 from .dokument import Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
-from .saker import HR_FELT, STATUSAR, godkjenn, returner, sjekkliste, utlysingstekst
+from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
 from .svarfil import KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil, svar_fra_dict, tekstfeil
 
@@ -34,6 +34,8 @@ __all__ = [
     "sjekkliste_for_sak",
     "hr_oversikt",
     "hr_sakval",
+    "hr_manglar",
+    "krev_hr_felt",
     "godkjenn",
     "returner",
     "utlysingstekst",
@@ -235,6 +237,24 @@ def hr_sakval(saker: list[dict]) -> list[dict]:
                              f"{s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
                              f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
             for s in saker if s["status"] == "innsendt"]
+
+
+def hr_manglar(sak: dict, hr: dict) -> list[str]:
+    """HR's items this case's agreement prints that are still blank, by label (saker.HR_FELT)."""
+    avtaletype = vurdering_for_sak(sak)["avtaletype"]
+    mellombels = bool(sak["svar"]["arbeidstakar"].get("mellombels_til"))
+    return [HR_FELT[k] for k in hr_felt_som_trengst(avtaletype, mellombels)
+            if not (hr.get(k) and str(hr[k]).strip())]
+
+
+def krev_hr_felt(sak: dict, hr: dict) -> None:
+    """Approval's check: every HR item the agreement prints is filled in, or a Nynorsk refusal
+    that names the blank ones, and nothing is stored."""
+    manglar = hr_manglar(sak, hr)
+    if manglar:
+        from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
+
+        validation_error("Fyll ut før du godkjenner: " + ", ".join(manglar) + ".", field="hr_avgjerd")
 
 
 # Field validators for the interview: `validate: kort_tekst("Namnet ditt")`. docassemble calls the

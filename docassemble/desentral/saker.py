@@ -22,6 +22,7 @@ __all__ = [
     "sjekkliste",
     "utlysingstekst",
     "HR_FELT",
+    "hr_felt_som_trengst",
 ]
 
 # Case status, in Nynorsk as HR sees it.
@@ -40,7 +41,24 @@ HR_FELT = {
     "lonn": "Løn ved tiltreding (lønstrinn eller årsløn, tillegg kvar for seg)",
     "stillingskode": "Stillingskode og skildring av arbeidet",
     "stillingsprosent": "Stillingsprosent",
+    "fodselsnummer": "Fødselsnummer",
+    "utbetaling": "Utbetaling av løn og pensjonsordning",
+    "heimel_mellombels": "Heimel for mellombels tilsetjing (statstilsettelova § 9)",
 }
+
+# Which of HR's items an agreement prints, and so must have before approval (issue 13: an
+# approved agreement has no «Fyllast ut»): an ordinary agreement is a whole employment contract
+# (arbeidsmiljølova § 14-6); a temporary one names its legal basis (statstilsettelova § 9).
+HR_FELT_FOR_AVTALE = {
+    "tilleggsavtale": ("utstyr", "tryggingsreglar"),
+    "arbeidsavtale": ("utstyr", "tryggingsreglar", "fodselsnummer", "stillingskode", "stillingsprosent",
+                      "lonn", "utbetaling"),
+}
+
+
+def hr_felt_som_trengst(avtaletype: str, mellombels: bool) -> tuple[str, ...]:
+    felt = HR_FELT_FOR_AVTALE[avtaletype]
+    return felt + ("heimel_mellombels",) if avtaletype == "arbeidsavtale" and mellombels else felt
 
 
 class SakFeil(ValueError):

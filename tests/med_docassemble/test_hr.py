@@ -194,3 +194,28 @@ def test_hr_lista_skil_sakene_og_hr_kan_gaa_tilbake_utan_avgjerd(motor):
         from docassemble.desentral.sakslager import hent_sak
 
         assert hent_sak(sak["id"]) == sak
+
+
+def test_godkjend_arbeidsavtale_har_ingen_tomme_felt(motor):
+    """Issue 13 (4): HR completes every «Fyllast ut» of an ordinary agreement before approving;
+    approval with a blank is refused, naming it; the approved documents carry no draft wording."""
+    from docassemble.desentral.motor import Valideringsfeil
+    from test_intervju import NYTILSETT_HUB
+
+    tilsett = ny_okt(motor, brukar_id=66)
+    gjennom(tilsett, NYTILSETT_HUB)
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "sak", "valt_sak_id": tilsett.user_dict["sak"]["id"]})
+    assert "Fødselsnummer" in synleg_tekst(hr.skjerm.html)
+    felt = {"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_lonn": "Lønstrinn 60",
+            "hr_stillingskode": "1434 rådgivar", "hr_stillingsprosent": "100", "hr_fodselsnummer": "",
+            "hr_utbetaling": "Den 12. kvar månad; Statens pensjonskasse."}
+    with pytest.raises(Valideringsfeil, match="Fyll ut før du godkjenner: Fødselsnummer"):
+        hr.svar({**felt, "hr_avgjerd": "godkjenn"})
+    hr.svar({**felt, "hr_fodselsnummer": "01017012345", "hr_avgjerd": "godkjenn"})
+    assert hr.skjerm.id == "hr-utfort"
+    [endeleg] = hr.skjerm.vedlegg
+    assert "Utkast" not in endeleg.namn
+    for tekst in (normaliser(pdf_tekst(endeleg.filer["pdf"])), normaliser(docx_tekst(endeleg.filer["docx"]))):
+        assert "Fyllast ut" not in tekst and "Utkast" not in tekst
+        assert "Fødselsnummer: 01017012345" in tekst and "Statens pensjonskasse" in tekst
