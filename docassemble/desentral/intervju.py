@@ -53,8 +53,12 @@ __all__ = [
     "SvarFeil",
     "Avtaledata",
     "VEKEDAGAR",
+    "AVTALETYPE_NAMN",
     "KANALAR",
 ]
+
+# The agreement types as screens name them (Rettleiinga 5.1).
+AVTALETYPE_NAMN = {"tilleggsavtale": "Tilleggsavtale til arbeidsavtala", "arbeidsavtale": "Ordinær arbeidsavtale"}
 
 # The answer-file keys, section by section: the variables `lag` sets in the interview.
 SVARFELT = {section: tuple(keys) for section, keys in SKJEMA.items()}
@@ -215,7 +219,7 @@ def _sendt(sak: dict) -> str:
 
 def _avtale_namn(sak: dict) -> str:
     try:
-        return "Ordinær arbeidsavtale" if vurdering_for_sak(sak)["avtaletype"] == "arbeidsavtale" else "Tilleggsavtale"
+        return AVTALETYPE_NAMN[vurdering_for_sak(sak)["avtaletype"]]
     except (SvarFeil, ValueError, KeyError, TypeError):
         # One unreadable stored case must not take HR's whole list down with it.
         return "Kan ikkje lesast"

@@ -90,8 +90,8 @@ def vurder_omfang(
     # realistic, is ordinary home office and not covered.
     if stad == "heimekontor" and dagpendling_realistisk:
         return Omfang(False, "vanleg_heimekontor", None, [_grunn(
-            "Når dagpendling til kontorstaden er realistisk, er heimekontor vanleg bruk av "
-            "heimekontor (ein eller fleire dagar i veka), som rettleiinga ikkje omtaler. Er "
+            "Når du kan dagpendle til kontorstaden, er dette vanleg heimekontor (ein eller fleire "
+            "dagar i veka), som rettleiinga ikkje omtaler. Er "
             "heimearbeidet fast, om lag éin dag i veka eller meir, krev heimekontorforskrifta "
             "likevel ei skriftleg avtale etter § 2.",
             "Rettleiinga 2.1 og fotnote 1; heimekontorforskrifta §§ 1 og 2")])

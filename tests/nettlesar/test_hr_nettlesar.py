@@ -39,7 +39,7 @@ def opne_sak_som_hr(hr: Intervju, namn: str):
     hr.page.wait_for_selector("body.question-hr-saker")
     hr.sjekk()
     assert namn in hr.page.inner_text("body")
-    hr.val("Kva vil du gjere?", "Opne ei innsend sak")
+    hr.val("Kva vil du gjere?", "Opne ei innsendt sak")
     # Each choice names the case (name, agency, e-mail, day sent, version), so HR can tell them apart.
     [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
              if o.inner_text().startswith(f"{namn}, Direktoratet for døme (")]

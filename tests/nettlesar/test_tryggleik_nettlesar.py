@@ -154,7 +154,7 @@ def test_skadeleg_tekst_fra_tilsett_til_hr_og_tilbake(ny_side, tenar, api_nokkel
     hr.sjekk()
     _trygg(hr, port)
     _ser(hr, namn, verksemd)
-    hr.val("Kva vil du gjere?", "Opne ei innsend sak")
+    hr.val("Kva vil du gjere?", "Opne ei innsendt sak")
     [sak_id] = [o.get_attribute("value") for o in hr_side.locator("select option").all()
                 if fiendtleg.bokstavleg(o.inner_text()).startswith(fiendtleg.bokstavleg(f"{namn}, {verksemd} ("))]
     hr_side.get_by_label("Sak", exact=True).select_option(value=sak_id)
@@ -190,7 +190,7 @@ def test_skadeleg_tekst_fra_tilsett_til_hr_og_tilbake(ny_side, tenar, api_nokkel
     # HR completes with hostile text and approves; the employee gets it literally.
     hr_side.reload()
     hr_side.wait_for_selector("body.question-hr-saker")
-    hr.val("Kva vil du gjere?", "Opne ei innsend sak")
+    hr.val("Kva vil du gjere?", "Opne ei innsendt sak")
     hr_side.get_by_label("Sak", exact=True).select_option(value=sak_id)
     hr.hald_fram("hr-sak")
     hr_tekst = {"Utstyr arbeidsgivaren stiller til rådvelde": "HR: " + kommentar,
@@ -297,7 +297,7 @@ def test_forfalska_felt_paa_kvar_skjerm_endrar_ingenting(ny_side, tenar, api_nok
     hr_side.reload()
     hr_side.wait_for_selector("body.question-hr-saker")
     hr = Intervju(hr_side, tenar)
-    hr.val("Kva vil du gjere?", "Opne ei innsend sak")
+    hr.val("Kva vil du gjere?", "Opne ei innsendt sak")
     hr_side.get_by_label("Sak", exact=True).select_option(value=a_id)
     hr.hald_fram("hr-sak")
     tekst = hr_side.inner_text("body")
