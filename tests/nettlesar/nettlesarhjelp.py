@@ -88,28 +88,24 @@ class Intervju:
             self.page.get_by_role("group", name=gruppe).get_by_text(alternativ, exact=True).click()
 
     def knapp(self, namn: str, forventa: str | None = None):
-        """Click a button that leads to another screen, wait for it, check it.
-
-        Observed with docassemble 1.10.14 and Playwright's fill(): now and then (always after a
-        server-side field error) the first click sends no request at all. If the page has not
-        moved on after 5 s and no POST left the page, the button is clicked once more; a slow
-        answer (document assembly) is waited for, never clicked twice."""
+        """Click a button that leads to another screen, wait for it, check it. A click that sends
+        nothing is a failure, never clicked again (issue 13: a user's click must not be lost)."""
         fra = self.id
         postar: list[str] = []
-        lyttar = lambda r: postar.append(r.url) if r.method == "POST" and "/interview" in r.url else None  # noqa: E731
+        lyttar = lambda r: postar.append(r.url) if r.method == "POST" else None  # noqa: E731
         self.page.on("request", lyttar)
         try:
-            knapp = self.page.get_by_role("button", name=namn, exact=True).first
-            vent = (lambda t: self.page.wait_for_selector(f"body.question-{forventa}", timeout=t)) if forventa else \
-                (lambda t: self.page.wait_for_function(
-                    "fra => !document.body.classList.contains('question-' + fra)", arg=fra, timeout=t))
-            knapp.click()
+            self.page.get_by_role("button", name=namn, exact=True).first.click()
             try:
-                vent(5000)
-            except Exception:  # noqa: BLE001 - playwright's TimeoutError
-                if not postar:
-                    knapp.click()
-                vent(60000)
+                self.page.wait_for_function(
+                    "fra => !document.body.classList.contains('question-' + fra)", arg=fra, timeout=5000)
+            except Exception:  # noqa: BLE001 - playwright's TimeoutError: still here after 5 s
+                assert postar, f"klikket på «{namn}» på skjermen {fra} sende ingenting"
+            if forventa:
+                self.page.wait_for_selector(f"body.question-{forventa}", timeout=60000)
+            else:
+                self.page.wait_for_function(
+                    "fra => !document.body.classList.contains('question-' + fra)", arg=fra, timeout=60000)
         finally:
             self.page.remove_listener("request", lyttar)
         self.page.wait_for_load_state("networkidle")

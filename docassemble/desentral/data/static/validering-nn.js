@@ -26,3 +26,23 @@
   }
   if (!sett()) { document.addEventListener("DOMContentLoaded", sett); }
 })();
+
+// docassemble re-validates a field when it loses focus. Clicking «Hald fram» takes the focus
+// from the field, a message under it (a server-side one above all) disappears, the buttons move
+// up under the pointer and the click misses (issue 13: eight lost clicks in two flows). Keep
+// docassemble's trimming on blur, but check the fields when the form is sent, as a click on the
+// button does, and while the user types.
+(function () {
+  function utanValideringVedBlur() {
+    if (window.daValidator && window.daValidator.settings && typeof window.daInjectTrim === "function") {
+      window.daValidator.settings.onfocusout = window.daInjectTrim(function () {});
+    }
+  }
+  if (window.jQuery) {
+    jQuery(document).on("daPageLoad", utanValideringVedBlur);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () {
+      jQuery(document).on("daPageLoad", utanValideringVedBlur);
+    });
+  }
+})();
