@@ -30,9 +30,5 @@ class Fritekst(CustomDataType):
     skip_if_empty = False
 
     @classmethod
-    def transform(cls, item):
-        return item
-
-    @classmethod
     def default_for(cls, item):
         return feltverdi(item)

@@ -34,7 +34,7 @@ __all__ = [
     "sjekkliste_for_sak",
     "hr_oversikt",
     "hr_sakval",
-    "hr_manglar",
+    "hr_felt_for_sak",
     "krev_hr_felt",
     "godkjenn",
     "returner",
@@ -243,18 +243,16 @@ def hr_sakval(saker: list[dict]) -> list[dict]:
             for s in saker if s["status"] == "innsendt"]
 
 
-def hr_manglar(sak: dict, hr: dict) -> list[str]:
-    """HR's items this case's agreement prints that are still blank, by label (saker.HR_FELT)."""
-    avtaletype = vurdering_for_sak(sak)["avtaletype"]
-    mellombels = bool(sak["svar"]["arbeidstakar"].get("mellombels_til"))
-    return [HR_FELT[k] for k in hr_felt_som_trengst(avtaletype, mellombels)
-            if not (hr.get(k) and str(hr[k]).strip())]
+def hr_felt_for_sak(sak: dict, vurdering: dict) -> tuple[str, ...]:
+    """HR's items this case's agreement prints (saker.hr_felt_som_trengst): the fields HR's
+    screen shows, and what approval requires."""
+    return hr_felt_som_trengst(vurdering["avtaletype"], bool(sak["svar"]["arbeidstakar"].get("mellombels_til")))
 
 
-def krev_hr_felt(sak: dict, hr: dict) -> None:
-    """Approval's check: every HR item the agreement prints is filled in, or a Nynorsk refusal
-    that names the blank ones, and nothing is stored."""
-    manglar = hr_manglar(sak, hr)
+def krev_hr_felt(trengst: tuple[str, ...], hr: dict) -> None:
+    """Approval's check: every HR item the agreement prints (`trengst`) is filled in, or a
+    Nynorsk refusal that names the blank ones, and nothing is stored."""
+    manglar = [HR_FELT[k] for k in trengst if not (hr.get(k) and str(hr[k]).strip())]
     if manglar:
         from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
 
