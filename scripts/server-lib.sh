@@ -73,6 +73,9 @@ words:
   - docassemble.base:data/sources/us-words.yml
   - docassemble.desentral:data/sources/nn-words.yml
 default interview: docassemble.desentral:data/questions/tilsett.yml
+# Signing in from inside the interview returns to it, with the answers given so far (issue 13:
+# it landed on «Intervjua mine», and opening the interview again made a second entry).
+resume interview after login: True
 # README «Security»: a page may set only the variables it asks for (a form cannot post another
 # variable, such as a case id), and only addresses in these domains may register.
 restrict input variables: True

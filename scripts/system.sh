@@ -16,8 +16,9 @@ PAKKAR=(
   postgresql redis-server libldap2-dev libsasl2-dev curl
   # WordNet for the NLTK corpora docassemble imports (scripts/nltk_data.py)
   wordnet-base wordnet-sense-index
-  # browser tests (Playwright drives Debian's chromium; nothing downloads a browser)
-  chromium
+  # browser tests (Playwright drives Debian's chromium; nothing downloads a browser); the
+  # language packs give chromium's own messages in Norwegian (--lang=nb; it has no Nynorsk)
+  chromium chromium-l10n
 )
 
 manglar=()

@@ -3,7 +3,15 @@
 # environment), starts the local docassemble server with this checkout installed in it, runs
 # every test (rules, the interview on docassemble's engine, the browser tests), and stops
 # what it started. Extra arguments go to pytest (e.g. `-k provetid`).
+#
+# The tests get a server instance of their own (its own state directory, PostgreSQL, Redis and
+# port), so their users and cases never show up in the instance scripts/serve.sh serves (issue
+# 13: HR's list there held test leftovers). DESENTRAL_TEST_* override where it lives.
 set -euo pipefail
+export DESENTRAL_SERVER="${DESENTRAL_TEST_SERVER:-/var/lib/docassemble-desentral-test}"
+export DESENTRAL_PORT="${DESENTRAL_TEST_PORT:-8081}"
+export DESENTRAL_PG_PORT="${DESENTRAL_TEST_PG_PORT:-5434}"
+export DESENTRAL_REDIS_PORT="${DESENTRAL_TEST_REDIS_PORT:-6381}"
 . "$(dirname "$0")/lib.sh"
 . "$REPO/scripts/server-lib.sh"
 cd "$REPO"

@@ -89,7 +89,9 @@ def forventa(verdiar: dict[str, str]) -> list[str]:
     return ut
 
 
-_SIDEFOT = re.compile(r"^\s*Side \d+ av \d+\s*$", flags=re.M)
+# The PDF's page footer and a draft's page header (issue 13), which interrupt text that runs
+# over a page break.
+_SIDEFOT = re.compile(r"^[ \t\f]*(?:Side \d+ av \d+|UTKAST – ikkje godkjent av arbeidsgivaren)[ \t]*$", flags=re.M)
 
 
 def manglar_i(dokumenttekst: str, forventa_verdiar: list[str]) -> list[str]:

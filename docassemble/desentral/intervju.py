@@ -6,6 +6,7 @@ no docassemble import (optional answers are read from the objects' own attribute
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from .svarfil import KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil, s
 
 __all__ = [
     "SVARFELT",
+    "nytt_oktmerke",
     "svar_fra_intervju",
     "svar_som_dict",
     "verdiar_for_intervju",
@@ -32,8 +34,6 @@ __all__ = [
     "avtale_for_sak",
     "vurdering_for_sak",
     "sjekkliste_for_sak",
-    "hr_oversikt",
-    "hr_sakval",
     "hr_felt_for_sak",
     "krev_hr_felt",
     "godkjenn",
@@ -211,38 +211,6 @@ def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
     return sjekkliste(svar, vurder(svar, i_dag or date.today()))
 
 
-def _sendt(sak: dict) -> str:
-    """The day the case's current version was handed over (its last «innsendt»), or «–»."""
-    datoar = [h["tid"][:10] for h in sak.get("historikk", []) if h.get("hending") == "innsendt"]
-    return datoar[-1] if datoar else "–"
-
-
-def _avtale_namn(sak: dict) -> str:
-    try:
-        return AVTALETYPE_NAMN[vurdering_for_sak(sak)["avtaletype"]]
-    except (SvarFeil, ValueError, KeyError, TypeError):
-        # One unreadable stored case must not take HR's whole list down with it.
-        return "Kan ikkje lesast"
-
-
-def hr_oversikt(saker: list[dict]) -> str:
-    """HR's list of cases as a table (newest change first): who, which agreement, status,
-    version and dates, so HR can tell cases apart. Typed text goes through `skjerm()`."""
-    rader = [[(s["svar"]["arbeidstakar"].get("namn") or "–"), s.get("epost") or "–",
-              (s["svar"]["verksemd"].get("namn") or "–"), _avtale_namn(s), STATUSAR[s["status"]],
-              s.get("versjon", 0), _sendt(s), s["historikk"][-1]["tid"][:10]] for s in saker]
-    return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
-                        "Sendt inn", "Sist endra"], rader)
-
-
-def hr_sakval(saker: list[dict]) -> list[dict]:
-    """The cases waiting for HR, as choices: name, agency, e-mail, day sent and version."""
-    return [{s["id"]: skjerm(f"{s['svar']['arbeidstakar'].get('namn') or '–'}, "
-                             f"{s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
-                             f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
-            for s in saker if s["status"] == "innsendt"]
-
-
 def hr_felt_for_sak(sak: dict, vurdering: dict) -> tuple[str, ...]:
     """HR's items this case's agreement prints (saker.hr_felt_som_trengst): the fields HR's
     screen shows, and what approval requires."""
@@ -317,3 +285,9 @@ def truleg_dato(felt: str):
             _avvis(felt, feil)
         return True
     return sjekk
+
+
+def nytt_oktmerke() -> str:
+    """A random key for the browser's copy of this session's typed answers (svar-ved-tilbake.js);
+    it names the copy, it guards nothing, so it need not be secret from the user."""
+    return secrets.token_hex(12)

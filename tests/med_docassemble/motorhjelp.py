@@ -72,7 +72,7 @@ def docx_sprak(path: Path) -> set[str]:
 
 def normaliser(tekst: str) -> str:
     """Text without layout: one space between words (pdftotext breaks lines and hyphenates)."""
-    tekst = re.sub(r"\n\s*Side \d+ av \d+\s*\n", "\n", tekst)  # the PDF's page footer
+    tekst = re.sub(r"(?m)^[ \t\f]*(?:Side \d+ av \d+|UTKAST – ikkje godkjent av arbeidsgivaren)[ \t]*$", "", tekst)  # the PDF's page footer, a draft's header
     tekst = re.sub(r"\f", "\n", tekst)
     return re.sub(r"\s+", " ", tekst).strip()
 

@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import skjermdekning
 from nettlesarhjelp import _api, ny_brukar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +16,8 @@ URL = os.environ.get("DESENTRAL_URL", "http://127.0.0.1:8080")
 ARTEFAKT = ROOT / "artefakt" / "skjermbilete"
 CHROMIUM = os.environ.get("DESENTRAL_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags chromium keeps trying hosts this machine cannot reach.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+# --lang=nb: chromium's own messages (form validation bubbles) in Norwegian; it has no Nynorsk.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--lang=nb",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
@@ -66,22 +68,28 @@ def nettlesar():
 
 @pytest.fixture
 def ny_side(nettlesar, tenar, request):
-    """Pages in separate browser contexts (separate users), each with its screenshot folder."""
+    """Pages in separate browser contexts (separate users), each with its screenshot folder.
+    Every page reports its screens and clicks (skjermdekning.py); a screen with docassemble's
+    English on it fails the test, whichever helper or raw call got there."""
     contexts = []
+    opptak = skjermdekning.Opptak(request.node.nodeid)
 
     def lag(namn: str = ""):
         context = nettlesar.new_context(locale="nn-NO", viewport={"width": 1100, "height": 900})
+        opptak.kople_til(context)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(60_000)
         mappe = ARTEFAKT / re.sub(r"[^\w.-]+", "_", request.node.name) / namn
         mappe.mkdir(parents=True, exist_ok=True)
         page.artefakt = mappe
+        page.opptak = opptak
         return page
 
     yield lag
     for context in contexts:
         context.close()
+    assert opptak.engelsk == [], f"engelsk tekst frå docassemble på skjermar: {opptak.engelsk}"
 
 
 @pytest.fixture
@@ -90,11 +98,54 @@ def side(ny_side):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Issue 8: CI's output says what Package Management did on the real server."""
+    """Issue 8: CI's output says what Package Management did on the real server; issue 13: the
+    screen coverage."""
     import sys
+
+    if "krav" in _DEKNING:
+        terminalreporter.section("skjermdekning (artefakt/skjermdekning.md)")
+        if not _DEKNING["krav"]:
+            terminalreporter.write_line("berre ein del av nettlesartestane køyrde: dekninga er ikkje kravd")
+        terminalreporter.write_line(f"skjermar ingen test når: {_DEKNING['ikkje_naadd'] or 'ingen'}")
+        terminalreporter.write_line(f"ikkje klikka: {len(_DEKNING['ikkje_klikka'])}")
+        for linje in _DEKNING["ikkje_klikka"]:
+            terminalreporter.write_line(f"  {linje}")
 
     modul = sys.modules.get("test_pakkehandsaming")
     if modul is not None and modul.RAPPORT:
         terminalreporter.section("pakkehandsaming på den lokale docassemble-tenaren")
         for linje in modul.RAPPORT:
             terminalreporter.write_line(linje)
+
+
+# -- screen coverage (issue 13): the report after every run; the complete suite must reach every
+# screen of both interviews and click everything on them.
+_DEKNING: dict = {}
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        skjermdekning.tom()
+
+
+def pytest_deselected(items):
+    _DEKNING["fråvalde"] = _DEKNING.get("fråvalde", 0) + len(items)
+
+
+def _heile_nettlesarsuiten(session) -> bool:
+    """The whole browser suite ran: every test file here collected, none deselected, no -x."""
+    filer = {p.name for p in Path(__file__).parent.glob("test_*.py")}
+    samla = {Path(str(i.fspath)).name for i in session.items if "nettlesar" in str(i.fspath)}
+    return filer <= samla and not _DEKNING.get("fråvalde") and not session.config.option.maxfail
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput") or not skjermdekning.MAPPE.exists():
+        return
+    ikkje_naadd, ikkje_klikka, tekst = skjermdekning.samle()
+    skjermdekning.RAPPORT.write_text(tekst + "\n", "utf-8")
+    _DEKNING.update(ikkje_naadd=ikkje_naadd, ikkje_klikka=ikkje_klikka,
+                    krav=_heile_nettlesarsuiten(session))
+    if _DEKNING["krav"] and (ikkje_naadd or ikkje_klikka):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -116,12 +116,18 @@ class Intervju:
 
     # -- documents on the last screen
     def dokument(self) -> dict[str, Path]:
+        """The documents as a user gets them: the «Last ned» tab, then each format's link (docassemble
+        opens it in a new tab); the file is then read with the page's session and checked."""
         ut = {}
         mappe = Path(tempfile.mkdtemp(prefix="dokument-"))
-        for fmt in ("pdf", "docx"):
-            lenkje = self.page.locator(f"a[href*='.{fmt}']").first
+        self.page.locator("#daquestion").get_by_role("tab", name="Last ned").first.click()
+        for fmt, namn in (("pdf", "PDF"), ("docx", "DOCX")):
+            lenkje = self.page.locator(f"#daquestion a[href*='.{fmt}']").first
+            assert lenkje.inner_text().strip() == namn
+            with self.page.context.expect_page() as ny:
+                lenkje.click()
+            ny.value.close()
             href = lenkje.get_attribute("href")
-            # docassemble serves attachments inline: fetch them with the page's session.
             svar = self.page.request.get(href if href.startswith("http") else self.url + href)
             assert svar.ok, (fmt, svar.status)
             path = mappe / f"avtale.{fmt}"
@@ -165,7 +171,8 @@ def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | Non
 
 def pdf_tekst(path: Path) -> str:
     tekst = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    tekst = re.sub(r"\n\s*Side \d+ av \d+\s*\n", "\n", tekst)
+    # page footers, and a draft's page headers
+    tekst = re.sub(r"(?m)^[ \t\f]*(?:Side \d+ av \d+|UTKAST – ikkje godkjent av arbeidsgivaren)[ \t]*$", "", tekst)
     return re.sub(r"\s+", " ", tekst)
 
 

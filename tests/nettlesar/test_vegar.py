@@ -1,7 +1,7 @@
 """Issue 13: paths a user clicks that the scripted flows did not take."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, logg_inn
+from nettlesarhjelp import Intervju, logg_inn, samtykke_og_periode
 from test_hr_nettlesar import send_inn_som_arbeidstakar
 
 
@@ -23,3 +23,67 @@ def test_ny_sak_etter_innsending_held_den_sende_saka_i_intervjua_mine(side, tena
         skjermar[iv.id] = side.inner_text("#daquestion")
     assert set(skjermar) == {"intro", "avtale-ferdig"}, list(skjermar)
     assert "Saka er sendt til HR" in skjermar["avtale-ferdig"]
+
+
+def _fram_til_arbeidsstad(iv: Intervju, namn: str):
+    """Office hub, existing employee, open-ended: up to the screen for the place's address."""
+    assert iv.id == "intro"
+    iv.hald_fram("arbeidstakar")
+    iv.tekst("Namnet ditt", namn)
+    iv.tekst("Stilling", "seniorrådgivar")
+    iv.tekst("Bustadadressa di", "Storgata 1, 2680 Vågå")
+    iv.val("Er du nytilsett i verksemda?", "Nei")
+    iv.hald_fram("verksemd")
+    iv.tekst("Verksemda", "Direktoratet for døme")
+    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    iv.hald_fram("stad")
+    iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
+    iv.hald_fram("samtykke")
+    samtykke_og_periode(iv, "2021-03-01", "2027-01-01", "2027-12-31")
+    iv.val("Kva avtale vil de bruke?", "Tilleggsavtale til arbeidsavtala")
+    iv.hald_fram("arbeidsstad")
+
+
+def test_tilbake_to_steg_og_fram_att_held_svaret_paa_seinare_skjerm(side, tenar):
+    """(8) Back throws nothing away: what was typed on a later screen is there when the user
+    goes forward again (docassemble's Back returns the interview to before that answer)."""
+    iv = Intervju(side, tenar).start()
+    _fram_til_arbeidsstad(iv, "Berit Tilbake")
+    adresse = "Kontorfellesskapet Vågå, Storgata 9, 2680 Vågå"
+    iv.tekst("Namn og adresse", adresse)
+    iv.hald_fram("omfang")
+    iv.val("Omfang", "Heile stillinga")
+    iv.knapp("Tilbake", "arbeidsstad")
+    iv.knapp("Tilbake", "avtaletype")
+    iv.hald_fram("arbeidsstad")
+    assert side.get_by_label("Namn og adresse", exact=True).input_value() == adresse
+    iv.hald_fram("omfang")
+    # the choice made on the screen after it comes back too
+    assert side.get_by_role("group", name="Omfang").get_by_label("Heile stillinga", exact=True).is_checked()
+
+
+def test_logg_inn_midt_i_intervjuet_fører_tilbake_til_same_skjerm(side, tenar, brukar):
+    """(8) Signing in from the interview's menu returns to the same screen with the answers,
+    and «Intervjua mine» then holds that one interview, not a second, empty one."""
+    iv = Intervju(side, tenar).start()
+    iv.hald_fram("arbeidstakar")
+    iv.tekst("Namnet ditt", "Lise Logginn")
+    iv.tekst("Stilling", "rådgivar")
+    iv.tekst("Bustadadressa di", "Storgata 1, 2680 Vågå")
+    iv.val("Er du nytilsett i verksemda?", "Nei")
+    iv.hald_fram("verksemd")
+    side.get_by_role("link", name="Logg inn eller registrer deg for å lagre svara").click()
+    side.wait_for_url("**/user/sign-in**")
+    epost, passord = brukar
+    side.get_by_label("E-post", exact=True).fill(epost)
+    side.get_by_label("Passord", exact=True).fill(passord)
+    side.get_by_role("button", name="Logg inn").click()
+    side.wait_for_selector("body[class*='question-']", timeout=30_000)
+    assert iv.id == "verksemd", f"etter innlogging: {side.url}"
+    iv.sjekk()
+    iv.knapp("Tilbake", "arbeidstakar")
+    assert side.get_by_label("Namnet ditt", exact=True).input_value() == "Lise Logginn"
+    side.goto(f"{tenar}/interviews")
+    side.wait_for_load_state("networkidle")
+    lenkjer = side.get_by_role("link", name="Avtale om desentralisert arbeid").all()
+    assert len(lenkjer) == 1, [a.get_attribute("href") for a in lenkjer]

@@ -1,0 +1,89 @@
+"""HR's list of cases: the table, the choice of case, and filtering and sorting by status and
+date (issue 13: HR could not tell cases apart or find the ones waiting). Plain Python; no
+docassemble import: the link to a view comes from the interview (`url_action`)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
+from .saker import STATUSAR
+from .skjermtekst import html_tabell, skjerm
+from .svarfil import SvarFeil
+
+__all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval"]
+
+# What HR can show: all cases, or those with one status (the employee's unsent drafts are
+# never HR's). The first one is the default: what waits for HR.
+FILTER = {"innsendt": "Ventar på HR", "returnert": "Returnerte", "godkjend": "Godkjende", "alle": "Alle"}
+SORTERINGAR = {"endra": "Sist endra", "sendt": "Sendt inn", "namn": "Namn"}
+
+
+def _sendt(sak: dict) -> str:
+    """The day the case's current version was handed over (its last «innsendt»), or «–»."""
+    datoar = [h["tid"][:10] for h in sak.get("historikk", []) if h.get("hending") == "innsendt"]
+    return datoar[-1] if datoar else "–"
+
+
+def _endra(sak: dict) -> str:
+    return sak["historikk"][-1]["tid"]
+
+
+def _namn(sak: dict) -> str:
+    return sak["svar"]["arbeidstakar"].get("namn") or "–"
+
+
+def _avtale_namn(sak: dict) -> str:
+    try:
+        return AVTALETYPE_NAMN[vurdering_for_sak(sak)["avtaletype"]]
+    except (SvarFeil, ValueError, KeyError, TypeError):
+        # One unreadable stored case must not take HR's whole list down with it.
+        return "Kan ikkje lesast"
+
+
+def hr_visningsval(status: object, sorter: object) -> tuple[str, str]:
+    """The view asked for in a link, or the default for anything else (a link is a URL anyone
+    can edit)."""
+    return (status if status in FILTER else "innsendt", sorter if sorter in SORTERINGAR else "endra")
+
+
+def hr_saker_i_visning(saker: list[dict], filter_: str, sortering: str) -> list[dict]:
+    """The cases HR asked to see, in the order asked for: newest change or newest hand-over
+    first, or by name (Norwegian letters after z, as a Norwegian reader expects)."""
+    if filter_ not in FILTER:
+        filter_ = "innsendt"
+    valde = [s for s in saker if s["status"] != "utkast" and (filter_ == "alle" or s["status"] == filter_)]
+    if sortering == "namn":
+        orden = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzæøå")}
+        return sorted(valde, key=lambda s: [orden.get(c, 100 + ord(c)) for c in _namn(s).lower()])
+    if sortering == "sendt":
+        return sorted(valde, key=_sendt, reverse=True)
+    return sorted(valde, key=_endra, reverse=True)
+
+
+def hr_visningslenkjer(saker: list[dict], filter_: str, sortering: str, lenkje: Callable[..., str]) -> str:
+    """Two lines of links above the list: which status, with the count of each, and the order.
+    The current choice is bold, not a link. `lenkje(status=…, sorter=…)` makes the address."""
+    def del_(namn: str, aktiv: bool, adresse: str) -> str:
+        return f"**{namn}**" if aktiv else f"[{namn}]({adresse})"
+
+    tal = {k: sum(1 for s in saker if s["status"] != "utkast" and (k == "alle" or s["status"] == k)) for k in FILTER}
+    vis = " · ".join(del_(f"{namn} ({tal[k]})", k == filter_, lenkje(status=k, sorter=sortering))
+                     for k, namn in FILTER.items())
+    sorter = " · ".join(del_(namn, k == sortering, lenkje(status=filter_, sorter=k)) for k, namn in SORTERINGAR.items())
+    return f"Vis: {vis}\n\nSorter etter: {sorter}"
+
+
+def hr_oversikt(saker: list[dict]) -> str:
+    """HR's list of cases as a table: who, which agreement, status, version and dates, so HR
+    can tell cases apart. Typed text goes through `skjerm()`."""
+    rader = [[_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), _avtale_namn(s),
+              STATUSAR[s["status"]], s.get("versjon", 0), _sendt(s), _endra(s)[:10]] for s in saker]
+    return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
+                        "Sendt inn", "Sist endra"], rader)
+
+
+def hr_sakval(saker: list[dict]) -> list[dict]:
+    """The cases waiting for HR, as choices: name, agency, e-mail, day sent and version."""
+    return [{s["id"]: skjerm(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
+                             f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
+            for s in saker if s["status"] == "innsendt"]
