@@ -7,7 +7,7 @@ from typing import Callable
 
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
 from .saker import STATUSAR
-from .skjermtekst import html_tabell, skjerm
+from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
 
 __all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval"]
@@ -84,6 +84,6 @@ def hr_oversikt(saker: list[dict]) -> str:
 
 def hr_sakval(saker: list[dict]) -> list[dict]:
     """The cases waiting for HR, as choices: name, agency, e-mail, day sent and version."""
-    return [{s["id"]: skjerm(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
+    return [{s["id"]: skjerm_val(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
                              f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
             for s in saker if s["status"] == "innsendt"]

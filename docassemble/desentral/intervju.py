@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 
 from .datoar import nynorsk_dato
-from .dokument import Avtaledata, avtaledata, trygg
+from .dokument import STAD_NAMN, Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
 from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
@@ -55,6 +55,7 @@ __all__ = [
     "VEKEDAGAR",
     "AVTALETYPE_NAMN",
     "KANALAR",
+    "STAD_NAMN",
 ]
 
 # The agreement types as screens name them (Rettleiinga 5.1).

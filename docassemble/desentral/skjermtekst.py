@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["skjerm", "feltverdi", "html_tabell"]
+__all__ = ["skjerm", "skjerm_val", "feltverdi", "html_tabell"]
 
 # HTML's special characters, and the ASCII punctuation that Python-Markdown or docassemble's
 # filters read as markup, each written as a character reference in one pass (so a reference is
@@ -34,6 +34,14 @@ def skjerm(tekst: object) -> str:
         return ""
     linjer = str(tekst).replace("\r\n", "\n").split("\n")
     return "<br>".join(linje.translate(_SKJERM_TEIKN) for linje in linjer)
+
+
+def skjerm_val(tekst: object) -> str:
+    """User text as the label of a dropdown choice. docassemble writes an <option>'s text
+    through BeautifulSoup's `get_text()` (filter/html.py, `markdown_to_html(escape='option')`),
+    which turns character references back into characters and re-escapes only `<` and `>`, so
+    a typed `&amp;` showed as `&`: one more level for `&` keeps every typed character."""
+    return skjerm(tekst).replace("&", "&#38;")
 
 
 def feltverdi(tekst: object) -> str:

@@ -219,3 +219,37 @@ def test_godkjend_arbeidsavtale_har_ingen_tomme_felt(motor):
     for tekst in (normaliser(pdf_tekst(endeleg.filer["pdf"])), normaliser(docx_tekst(endeleg.filer["docx"]))):
         assert "Fyllast ut" not in tekst and "Utkast" not in tekst
         assert "Fødselsnummer: 01017012345" in tekst and "Statens pensjonskasse" in tekst
+
+
+def test_hr_ser_namnet_bokstavleg_i_vallista(motor):
+    """Issue 13: a name with character references and markup stands in HR's choice of case as
+    typed (docassemble's option text decoded `&amp;` to `&`)."""
+    from html.parser import HTMLParser
+
+    namn = "Ann &amp; Bo &lt;b&gt; <i>x</i> &#38; Co"
+    tilsett = ny_okt(motor, epost="val@example.com", brukar_id=77)
+    svar = {**SVAR_HEIMEKONTOR, "arbeidstakar": {**SVAR_HEIMEKONTOR["arbeidstakar"], "arbeidstakar.namn": namn}}
+    gjennom(tilsett, svar)
+    sak_id = tilsett.user_dict["sak"]["id"]
+
+    class Val(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.val, self._i = {}, None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "option":
+                self._i = dict(attrs).get("value")
+                self.val[self._i] = ""
+
+        def handle_endtag(self, tag):
+            self._i = None if tag == "option" else self._i
+
+        def handle_data(self, data):
+            if self._i is not None:
+                self.val[self._i] += data
+
+    hr = hr_okt(motor)
+    p = Val()
+    p.feed(hr.skjerm.html)
+    assert p.val[sak_id].startswith(f"{namn}, Direktoratet for døme (val@example.com"), p.val[sak_id]

@@ -87,6 +87,17 @@ def ny_side(nettlesar, tenar, request):
         return page
 
     yield lag
+    rapport = getattr(request.node, "rep_call", None)
+    if rapport is not None and rapport.failed:
+        # What each page showed when the test failed, for the one reading CI's artefacts.
+        for n, context in enumerate(contexts):
+            for m, page in enumerate(context.pages):
+                try:
+                    page.screenshot(path=str(ARTEFAKT / re.sub(r"[^\w.-]+", "_", request.node.name) /
+                                         f"feil-{n}-{m}.png"), full_page=True)
+                    (ARTEFAKT / re.sub(r"[^\w.-]+", "_", request.node.name) / f"feil-{n}-{m}.url").write_text(page.url)
+                except Exception:  # noqa: BLE001 - a closed page: nothing to show
+                    pass
     for context in contexts:
         context.close()
     assert opptak.engelsk == [], f"engelsk tekst frå docassemble på skjermar: {opptak.engelsk}"
@@ -121,6 +132,14 @@ def pytest_terminal_summary(terminalreporter):
 # -- screen coverage (issue 13): the report after every run; the complete suite must reach every
 # screen of both interviews and click everything on them.
 _DEKNING: dict = {}
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    rapport = yield
+    if rapport.when == "call":
+        item.rep_call = rapport
+    return rapport
 
 
 def pytest_sessionstart(session):

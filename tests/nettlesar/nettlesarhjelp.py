@@ -115,13 +115,14 @@ class Intervju:
         self.knapp("Hald fram", forventa)
 
     # -- documents on the last screen
-    def dokument(self) -> dict[str, Path]:
+    def dokument(self, format_: tuple[str, ...] = ("pdf", "docx")) -> dict[str, Path]:
         """The documents as a user gets them: the «Last ned» tab, then each format's link (docassemble
         opens it in a new tab); the file is then read with the page's session and checked."""
         ut = {}
         mappe = Path(tempfile.mkdtemp(prefix="dokument-"))
         self.page.locator("#daquestion").get_by_role("tab", name="Last ned").first.click()
-        for fmt, namn in (("pdf", "PDF"), ("docx", "DOCX")):
+        for fmt in format_:
+            namn = fmt.upper()
             lenkje = self.page.locator(f"#daquestion a[href*='.{fmt}']").first
             assert lenkje.inner_text().strip() == namn
             with self.page.context.expect_page() as ny:

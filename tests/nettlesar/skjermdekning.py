@@ -44,7 +44,10 @@ INIT_JS = r"""
     const l = g.querySelector('.da-legend, label.da-top-label, legend');
     return l ? tekst(l) : '';
   };
-  const skildring = el => {
+  // A count in a label («Godkjende (3)») changes from test to test: it is not part of the name.
+  const utanTal = s => s === null ? null : s.replace(/\(\d+\)/g, '(n)');
+  const skildring = el => utanTal(skildringMedTal(el));
+  const skildringMedTal = el => {
     if (!el || !el.closest) return null;
     if (el.matches('label[for]')) {
       const inn = document.getElementById(el.htmlFor);

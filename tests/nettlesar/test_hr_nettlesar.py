@@ -4,6 +4,7 @@ are refused on the HR interview and on A's case. The case survives a server rest
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 
@@ -47,6 +48,41 @@ def opne_sak_som_hr(hr: Intervju, namn: str):
     hr.hald_fram("hr-sak")
     tekst = hr.page.inner_text("body")
     assert "Sjekkliste" in tekst and "frivilligheit" in tekst and "Rettleiinga 5.3.2" in tekst
+
+
+def _rader(hr: Intervju) -> list[list[str]]:
+    return [[c.inner_text().strip() for c in r.locator("td").all()] for r in hr.page.locator("#daquestion table tbody tr").all()]
+
+
+def hr_liste_filtrert_og_sortert(hr: Intervju, namn: str):
+    """HR's list: each status link shows only that status, with its count; the approved case is
+    under «Godkjende» and «Alle», not under the others; each order is the one asked for."""
+    for lenkje, status in (("Returnerte", "Returnert til arbeidstakaren"), ("Godkjende", "Godkjend"),
+                           ("Alle", None), ("Ventar på HR", "Sendt til HR")):
+        hr.page.locator("#daquestion").get_by_role("link", name=re.compile(rf"^{lenkje} \(\d+\)$")).click()
+        hr.page.locator("#daquestion strong", has_text=re.compile(rf"^{lenkje} \(\d+\)$")).wait_for()
+        hr.sjekk()
+        rader = _rader(hr)
+        talet = int(re.search(rf"{lenkje} \((\d+)\)", hr.page.inner_text("#daquestion")).group(1))
+        assert len(rader) == talet, (lenkje, len(rader), talet)
+        if status:
+            assert all(r[4] == status for r in rader), (lenkje, rader)
+        med = any(r[0] == namn for r in rader)
+        assert med == (lenkje in ("Godkjende", "Alle")), (lenkje, namn)
+    hr.page.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
+    hr.page.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
+    for lenkje, kolonne in (("Namn", 0), ("Sendt inn", 6), ("Sist endra", 7)):
+        hr.page.locator("#daquestion").get_by_role("link", name=lenkje, exact=True).click()
+        hr.page.locator("#daquestion strong", has_text=re.compile(rf"^{lenkje}$")).wait_for()
+        hr.sjekk()
+        verdiar = [r[kolonne] for r in _rader(hr)]
+        if kolonne == 0:
+            orden = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzæøå")}
+            # by the first letter (the cells hold typed text, hostile test names too)
+            nokkel = [orden.get(v.lower()[:1], 100 + ord(v[:1] or " ")) for v in verdiar]
+            assert nokkel == sorted(nokkel), verdiar
+        else:
+            assert verdiar == sorted(verdiar, reverse=True), (lenkje, verdiar)
 
 
 def nektar_tilgang(page, url: str, namn: str):
@@ -102,6 +138,10 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     hr.hald_fram("hr-saker")
     assert namn in hr_side.inner_text("body") and "Sendt til HR" in hr_side.inner_text("body")
     opne_sak_som_hr(hr, namn)
+    # HR reads the draft as the employee sent it: marked as a draft on every page.
+    utkast = hr.dokument()
+    assert namn in pdf_tekst(utkast["pdf"]) and "UTKAST – ikkje godkjent av arbeidsgivaren" in \
+        subprocess.run(["pdftotext", str(utkast["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
     hr.val("Avgjerd", "Returner til arbeidstakaren")
     hr.tekst("Kommentar til arbeidstakaren", "Før opp skjerm og kontorstol i utstyrslista.")
     hr.hald_fram("hr-utfort")
@@ -138,6 +178,9 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
         assert "Berbar PC, skjerm og kontorstol." in tekst
         assert "Reglane for informasjonstryggleik i verksemda gjeld." in tekst
         assert "For arbeidsgivaren:" in tekst and "Arbeidstakar:" in tekst
+
+    hr.knapp("Tilbake til lista", "hr-saker")
+    hr_liste_filtrert_og_sortert(hr, namn)
 
     # A sees the approved agreement in her own case.
     a.goto(a_sak_url)
