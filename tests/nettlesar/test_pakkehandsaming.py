@@ -100,7 +100,7 @@ def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokk
 
         # An employee starts before the upgrade and stops on the consent screen.
         logg_inn(side, tenar, brukar)
-        # The previous release's words file had no Nynorsk for the sign-in notice (added in 0.3.0):
+        # The release installed here (CHANGELOG, 0.1.0) had no Nynorsk for the sign-in notice (0.3.0 has):
         # that one phrase, on that page, is the old release's, not this one's.
         side.opptak.engelsk = [(s, e) for s, e in side.opptak.engelsk
                                if e != ["You have signed in successfully."]]
