@@ -30,9 +30,17 @@ def test_every_figure_has_source_status_and_values():
     ("statstilsettelova_oppseiingsfrist_provetid", date(2027, 1, 1),
      {"arbeidsgivar_manader": 1, "arbeidstakar_manader": 1}, "ikkje stadfesta"),
     ("fleksitid_kjernetid", date(2027, 1, 1), {"fra": "09:00", "til": "14:30"}, "stadfesta"),
-    ("fleksitid_ytre_arbeidstid", date(2027, 1, 1), {"fra": "06:00", "til": "21:00"}, "stadfesta"),
-    ("aml_skriftleg_arbeidsavtale_frist", date(2027, 1, 1), 7, "stadfesta"),
-    ("aml_endring_skriftleg_frist", date(2027, 1, 1), 0, "stadfesta"),
+    # the agreement version in force is not confirmed (issue 14)
+    ("fleksitid_ytre_arbeidstid", date(2027, 1, 1), {"fra": "06:00", "til": "21:00"}, "ikkje stadfesta"),
+    ("fleksitid_ytre_arbeidstid", date(2017, 12, 31), {"fra": "07:00", "til": "20:00"}, "ikkje stadfesta"),
+    ("aml_skriftleg_arbeidsavtale_frist", date(2027, 1, 1), {"dagar": 7}, "stadfesta"),
+    ("aml_endring_skriftleg_frist", date(2027, 1, 1), {"dagar": 0}, "stadfesta"),
+    # before the 2024 amendments: one month (secondary sources); before aml 2005: not confirmed
+    ("aml_skriftleg_arbeidsavtale_frist", date(2024, 6, 30), {"manader": 1}, "sekundærkjelde"),
+    ("aml_endring_skriftleg_frist", date(2024, 3, 1), {"manader": 1}, "sekundærkjelde"),
+    ("aml_endring_skriftleg_frist", date(1990, 1, 1), {"manader": 1}, "ikkje stadfesta"),
+    # before statstilsettelova (tenestemannslova): carried back, flagged
+    ("statstilsettelova_provetid", date(2010, 1, 1), 6, "ikkje stadfesta"),
     ("tilleggsavtale_oppseiingsfrist", date(2027, 1, 1), None, "ikkje stadfesta"),
 ])
 def test_figures_match_legal_facts(key, dato, value, status):
@@ -52,17 +60,26 @@ def test_notice_tables_match_legal_facts():
         assert v.status == status
 
 
-def test_value_before_any_effective_date_is_an_error():
-    with pytest.raises(RegelverkFeil):
-        last_regelverk()["aml_skriftleg_arbeidsavtale_frist"].ved(date(2020, 1, 1))
+def test_every_figure_has_a_value_for_every_accepted_date():
+    """Issue 14: the answer file accepts 1970–2100; no figure may be missing on any day of it."""
+    for p in last_regelverk():
+        for dato in (date(1970, 1, 1), date(2006, 1, 1), date(2017, 7, 1), date(2024, 7, 1), date(2100, 12, 31)):
+            v = p.ved(dato)
+            assert v.status in STATUSAR, (p.id, dato)
+
+
+def test_a_figure_without_a_value_for_early_dates_is_refused():
+    with pytest.raises(RegelverkFeil, match="null"):
+        last_regelverk("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: 2020-01-01, verdi: 1, status: stadfesta}]}")
 
 
 @pytest.mark.parametrize("text, message", [
     ("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: null, verdi: 1, status: kanskje}]}", "status"),
     ("x: {namn: a, eining: b, verdiar: [{gjeld_fra: null, verdi: 1, status: stadfesta}]}", "kjelde"),
     ("x: {namn: a, eining: b, kjelde: c, verdiar: [{verdi: 1, status: stadfesta}]}", "gjeld_fra"),
-    ("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: 2020-01-01, verdi: 1, status: stadfesta},"
-     " {gjeld_fra: 2019-01-01, verdi: 2, status: stadfesta}]}", "stigande"),
+    ("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: null, verdi: 0, status: stadfesta},"
+     " {gjeld_fra: 2020-01-01, verdi: 1, status: stadfesta}, {gjeld_fra: 2019-01-01, verdi: 2, status: stadfesta}]}",
+     "stigande"),
     ("x: {namn: a, eining: b, kjelde: c, ekstra: 1, verdiar: [{gjeld_fra: null, verdi: 1, status: stadfesta}]}", "ukjende"),
     ("- 1", "mapping"),
 ])

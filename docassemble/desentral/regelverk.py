@@ -104,6 +104,10 @@ def _parse(data: Any) -> Regelverk:
             if extra:
                 raise RegelverkFeil(f"{where}: ukjende felt {sorted(extra)}")
             verdiar.append(Verdi(gjeld_fra, entry["verdi"], status, entry.get("merknad", "")))
+        # Every date the package accepts has a value (issue 14): the first entry covers all time
+        # before the others; an unknown figure is a null value with its status, not a gap.
+        if verdiar[0].gjeld_fra is not None:
+            raise RegelverkFeil(f"{key}.verdiar[0].gjeld_fra: må vere null, så kvar dato har ein verdi")
         datoar = [v.gjeld_fra or date.min for v in verdiar]
         if datoar != sorted(datoar) or len(set(datoar)) != len(datoar):
             raise RegelverkFeil(f"{key}.verdiar: må stå i stigande rekkjefølgje etter gjeld_fra")

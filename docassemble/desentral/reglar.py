@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .datoar import days_inclusive, notice_end, nynorsk_dato, period_end
+from .datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
 from .regelverk import Regelverk, last_regelverk
 from .svarfil import Arbeidstakar, Ordning, Svar
 
@@ -37,6 +37,19 @@ def _grunn(tekst: str, kjelde: str) -> dict:
 
 def _manader(n: int) -> str:
     return f"{n} månad" if n == 1 else f"{n} månader"
+
+
+def _frist_etter(start: date, frist: dict) -> date:
+    """A deadline from the rule data (`{dagar: n}` or `{manader: n}`), counted from `start`."""
+    if "manader" in frist:
+        return add_months(start, frist["manader"])
+    return start + timedelta(days=frist["dagar"])
+
+
+def _frist_tekst(frist: dict) -> str:
+    if "manader" in frist:
+        return "éin månad" if frist["manader"] == 1 else f"{frist['manader']} månader"
+    return "éin dag" if frist["dagar"] == 1 else f"{frist['dagar']} dagar"
 
 
 def _veker(n: int) -> str:
@@ -381,24 +394,28 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
             "grunngjevast i saka.", tilradd_grunn["kjelde"]))
     signert = o.signeringsdato or i_dag
     if avtaletype == "arbeidsavtale" and at.nytilsett:
-        # arbeidsmiljølova § 14-5: written no later than N days after the employment starts.
-        dagar = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
-        frist = at.tilsett_fra + timedelta(days=dagar)
+        # arbeidsmiljølova § 14-5: written no later than a deadline after the employment starts
+        # (7 days from 1 July 2024, one month before; the rule data holds both).
+        frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
+        frist = _frist_etter(at.tilsett_fra, frist_tal)
         if signert > frist:
             ut.append(_grunn(
-                f"Arbeidsavtala skal vere skriftleg seinast {dagar} dagar etter at arbeidsforholdet "
-                f"tok til, det vil seie {nynorsk_dato(frist)}. Ho kan tidlegast skrivast under "
-                f"{nynorsk_dato(signert)}.", "arbeidsmiljølova § 14-5"))
+                f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist_tal)} etter at "
+                f"arbeidsforholdet tok til, det vil seie {nynorsk_dato(frist)}. Ho kan tidlegast "
+                f"skrivast under {nynorsk_dato(signert)}.", "arbeidsmiljølova § 14-5"))
     else:
-        # arbeidsmiljølova § 14-8: a change in writing no later than the day it takes effect.
-        dagar = tal("aml_endring_skriftleg_frist", o.fra)
-        frist = o.fra + timedelta(days=dagar)
+        # arbeidsmiljølova § 14-8: a change in writing no later than the day it takes effect
+        # (from 1 July 2024; one month after it before).
+        frist_tal = tal("aml_endring_skriftleg_frist", o.fra)
+        frist = _frist_etter(o.fra, frist_tal)
         if signert > frist:
+            krav = ("seinast den dagen ho tek til å gjelde" if frist == o.fra else
+                    f"seinast {_frist_tekst(frist_tal)} etter at ho tok til å gjelde, det vil seie "
+                    f"{nynorsk_dato(frist)}")
             ut.append(_grunn(
                 f"Ordninga startar {nynorsk_dato(o.fra)}, men avtala kan tidlegast skrivast under "
-                f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg seinast "
-                "den dagen ho tek til å gjelde. Flytt startdatoen, eller skriv under før han.",
-                "arbeidsmiljølova § 14-8"))
+                f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg {krav}. "
+                "Flytt startdatoen, eller skriv under før fristen.", "arbeidsmiljølova § 14-8"))
     if avtaletype == "tilleggsavtale" and at.mellombels_til is not None:
         # Rettleiinga 5.1 and 5.3.6; legal facts E10: it ends with the employment anyway.
         if o.til is None or o.til > at.mellombels_til:
