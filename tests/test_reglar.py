@@ -204,7 +204,7 @@ def test_e10_no_warning_when_arrangement_ends_with_employment(lag_svar):
 def test_e10_prøvetid_is_at_most_half_a_temporary_employment(lag_svar):
     r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.mellombels_til": date(2027, 7, 31)})
     # 1 Feb–31 Jul 2027 is 181 days; half is 90 days: 1 Feb + 89 days = 1 May.
-    assert r["provetid"]["til"] == date(2027, 5, 1)
+    assert r["provetid"]["til"] == date(2027, 5, 1) and r["provetid"]["halvparten"]
     assert any("halvparten" in g["tekst"] for g in r["grunngjeving"])
 
 
@@ -226,7 +226,8 @@ def test_half_rule_applies_only_from_1_july_2024():
 def test_statutory_provetid_for_new_hire_on_ordinary_agreement(lag_svar):
     r = run(lag_svar, NYTILSETT_HUB)
     assert r["provetid"] == {"fra": date(2027, 2, 1), "til": date(2027, 7, 31),
-                             "til_utan_forlenging": date(2027, 7, 31), "forlenging_dagar": 0}
+                             "til_utan_forlenging": date(2027, 7, 31), "forlenging_dagar": 0,
+                             "manader": 6, "halvparten": False, "mellombels_til": None}
     assert r["proveperiode"] is None
 
 

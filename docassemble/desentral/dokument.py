@@ -142,15 +142,27 @@ def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
     else:
         p = v["provetid"]
         if p:
-            ut.append(
-                f"Tilsetjinga har ei prøvetid på seks månader etter statstilsettelova § 15, frå "
-                f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}.")
+            if p["halvparten"]:
+                # statstilsettelova § 15 (from 1 July 2024): at most half a temporary employment.
+                ut.append(
+                    "Tilsetjinga er mellombels, og prøvetida er halvparten av tilsetjingstida etter "
+                    f"statstilsettelova § 15: frå {nynorsk_dato(p['fra'])} til og med "
+                    f"{nynorsk_dato(p['til_utan_forlenging'])}.")
+            else:
+                ut.append(
+                    f"Tilsetjinga har ei prøvetid på {_manader(p['manader'])} etter statstilsettelova § 15, frå "
+                    f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}.")
             if p["til"] != p["til_utan_forlenging"]:
                 ut.append(
                     f"Arbeidstakaren har hatt fråvær i prøvetida. Arbeidsgivaren kan forlengje prøvetida "
                     f"med like lang tid, til og med {nynorsk_dato(p['til'])}.")
-            elif svar.arbeidstakar.mellombels_til is None:
+            elif p["mellombels_til"] is None:
                 ut.append("Har arbeidstakaren fråvær i prøvetida, kan arbeidsgivaren forlengje ho med like lang tid.")
+            else:
+                # Left out before for temporary staff, which could cost the employer the right to
+                # extend (issue 14; statstilsettelova § 15): capped at the end of the employment.
+                ut.append("Har arbeidstakaren fråvær i prøvetida, kan arbeidsgivaren forlengje ho med like lang "
+                          f"tid, men ikkje ut over {nynorsk_dato(p['mellombels_til'])}.")
         else:
             ut.append(
                 "Arbeidstakaren er alt tilsett i verksemda og held fram i same stilling. Det blir inga ny "

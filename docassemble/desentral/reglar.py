@@ -257,6 +257,7 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
                     "ikkje vere lenger enn halvparten av tilsetjingstida og sluttar difor "
                     f"{nynorsk_dato(til)}.", "statstilsettelova § 15 (frå 1. juli 2024)"))
     utan_forlenging = til
+    avkorta = til < period_end(fra, manader)
     dagar = arbeidstakar.fravaer_i_provetid_dagar
     if dagar and tal("statstilsettelova_provetid_forlenging", fra):
         til = til + timedelta(days=dagar)
@@ -266,7 +267,10 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
             f"Arbeidstakaren har vore borte {dagar} dagar i prøvetida. Arbeidsgivaren kan "
             f"forlengje prøvetida med like lang tid, til og med {nynorsk_dato(til)}.",
             "statstilsettelova § 15"))
-    return {"fra": fra, "til": til, "til_utan_forlenging": utan_forlenging,
+    # `manader` is the statutory length; `halvparten` says it was cut to half a temporary
+    # employment, so the agreement never prints a length the dates contradict (issue 14).
+    return {"fra": fra, "til": til, "til_utan_forlenging": utan_forlenging, "manader": manader,
+            "halvparten": avkorta, "mellombels_til": slutt,
             "forlenging_dagar": (til - utan_forlenging).days}, grunnar
 
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 import pytest
+
+from docassemble.desentral.datoar import nynorsk_dato
 
 from motorhjelp import (ny_okt, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
                        pdf_tekst, synleg_tekst)
@@ -72,7 +75,7 @@ def test_tilleggsavtale_for_heimekontor(motor):
         assert "Heimekontor: helse, miljø og tryggleik" in tekst  # heimekontorforskrifta
         assert "Eigedomsrett, drift og vedlikehald av utstyret" in tekst
         assert "Verksemda eig, driftar og vedlikeheld utstyret." in tekst
-        assert "prøvetid på seks månader" not in tekst
+        assert "prøvetid på 6 månader" not in tekst
 
 
 def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(motor):
@@ -84,7 +87,7 @@ def test_arbeidsavtale_for_nytilsett_i_kontorfellesskap(motor):
     sjekk_felles(skjermar, vedlegg, pdf, docx, "Ola Nordmann")
     for tekst in (pdf, docx):
         assert "Arbeidsavtale" in tekst and "Tilleggsavtale om" not in tekst
-        assert "prøvetid på seks månader etter statstilsettelova § 15, frå 1. februar 2027 til og med 31. juli 2027" in tekst
+        assert "prøvetid på 6 månader etter statstilsettelova § 15, frå 1. februar 2027 til og med 31. juli 2027" in tekst
         assert "inneber at arbeidsforholdet blir avslutta" in tekst
         assert "I prøvetida er oppseiingsfristen 1 månad" in tekst
         assert "Fyllast ut av arbeidsgivaren" in tekst  # the § 14-6 items only HR knows
@@ -254,3 +257,30 @@ def test_valfritt_felt_kan_vere_tomt_heilt_til_dokumenta(motor, tomt):
 
 def test_engelsk_sjekken_finn_unicode_escape():
     assert engelsk_pa_skjerm('<button title="G\\u00e5 tilbake">x</button>') == ["\\u00e5"]
+
+
+def test_provetid_i_dokumenta_er_den_vurderinga_rekna_ut(motor):
+    """Issue 14 (2): a temporary new hire of eight months; prøvetid cut to half the employment.
+    What the documents print — dates, length, the extension — is the decision's, and no
+    sentence claims the six months the dates contradict."""
+    svar = scenario(
+        arbeidstakar={"arbeidstakar.namn": "Ola Nordmann", "arbeidstakar.nytilsett": True},
+        stad={"ordning.stad": "kontorfellesskap"},
+        tilsetjing={"arbeidstakar.tilsett_fra": "2027-02-01", "arbeidstakar.mellombels": True},
+        tilsetjing_slutt={"arbeidstakar.tilsetjing_sluttar": "2027-09-30"},
+        periode={"ordning.fra": "2027-02-01", "ordning.tidsavgrensa": False},
+        fast_kontorstad={"ordning.fast_pa_ordinaer_kontorstad": False},
+        avtaletype={"ordning.avtaletype_valt": "arbeidsavtale"},
+        arbeidsstad={"ordning.arbeidsstad": "Kontorfellesskapet Hubben, Jernbanegata 2, 2609 Lillehammer"},
+    )
+    okt = ny_okt(motor)
+    skjermar = gjennom(okt, svar)
+    vurdering = okt.user_dict["vurdering"]
+    p = vurdering["provetid"]
+    assert p["halvparten"] and p["til"] < date(2027, 7, 31)
+    _, pdf, docx = dokument(skjermar)
+    for tekst in (pdf, docx):
+        assert (f"prøvetida er halvparten av tilsetjingstida etter statstilsettelova § 15: frå "
+                f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}") in tekst
+        assert "prøvetid på 6 månader" not in tekst and "seks månader" not in tekst
+        assert f"men ikkje ut over {nynorsk_dato(date(2027, 9, 30))}" in tekst
