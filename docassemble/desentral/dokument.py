@@ -133,7 +133,8 @@ def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
             ut.append(
                 f"Prøveperioden for ordninga er {_manader(p['manader'])}, "
                 f"frå {nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til'])}. I prøveperioden kan "
-                f"kvar av partane seie opp tilleggsavtala med eit skriftleg varsel på {_veker(p['varsel_veker'])}.")
+                # Rettleiinga 5.3.6 says «varsel», not a written one (issue 14).
+                f"kvar av partane seie opp tilleggsavtala med eit varsel på {_veker(p['varsel_veker'])}.")
         else:
             ut.append("Partane har avtalt at det ikkje skal vere nokon prøveperiode for ordninga.")
         ut.append(
@@ -203,12 +204,14 @@ def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
         tekst.append(f"{grense}: {_manader(r['arbeidsgivar_manader'])} frå arbeidsgivaren og "
                      f"{_manader(r['arbeidstakar_manader'])} frå arbeidstakaren")
     ut.append("Etter prøvetida er oppseiingsfristen etter tenestetid " + "; ".join(tekst) + ".")
-    ut.append("Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken. Oppseiing frå "
-              "arbeidstakaren skal vere skriftleg.")
+    # statstilsettelova § 22 (the rule data's frist_fra_dato_til_dato); no form requirement is
+    # stated for the employee's notice in the sources read, so none is printed (issue 14).
+    ut.append("Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken.")
     if f["tilsetjing"] == "mellombels" and o["siste_dag"]:
         ut.append(f"Tilsetjinga er mellombels og tek slutt {nynorsk_dato(o['siste_dag'])} utan oppseiing.")
-    ut.append("Ei endring av arbeidsstaden seinare krev ei ny avtale eller ei skriftleg endring av denne "
-              "(arbeidsmiljølova § 14-8).")
+    # arbeidsmiljølova § 14-8 asks for the change in writing, not for a new agreement (issue 14).
+    ut.append("Blir arbeidsstaden endra seinare, skal endringa gjerast skriftleg seinast den dagen ho tek "
+              "til å gjelde (arbeidsmiljølova § 14-8).")
     return ut
 
 

@@ -72,6 +72,7 @@ def test_tilleggsavtale_for_heimekontor(motor):
         assert "partane fell då tilbake på den ordinære arbeidsavtala" in tekst
         assert "blir avslutta automatisk når tilsetjingsforholdet i verksemda tek slutt" in tekst
         assert "varsel på 2 veker" in tekst and "frist på 2 månader" in tekst
+        assert "skriftleg varsel" not in tekst  # Rettleiinga 5.3.6 says «varsel» (issue 14)
         assert "Heimekontor: helse, miljø og tryggleik" in tekst  # heimekontorforskrifta
         assert "Eigedomsrett, drift og vedlikehald av utstyret" in tekst
         assert "Verksemda eig, driftar og vedlikeheld utstyret." in tekst
@@ -284,3 +285,6 @@ def test_provetid_i_dokumenta_er_den_vurderinga_rekna_ut(motor):
                 f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}") in tekst
         assert "prøvetid på 6 månader" not in tekst and "seks månader" not in tekst
         assert f"men ikkje ut over {nynorsk_dato(date(2027, 9, 30))}" in tekst
+        # issue 14 (4): no more than the sources say
+        assert "krev ei ny avtale" not in tekst and "arbeidstakaren skal vere skriftleg" not in tekst
+        assert "skal endringa gjerast skriftleg seinast den dagen ho tek til å gjelde" in tekst
