@@ -352,8 +352,9 @@ def test_checklist_names_the_seven_items_of_5_1_in_order(lag_svar):
     ("ordning.arbeidstid", ["arbeidstid", "arbeidstida for heimearbeidet"]),
     ("ordning.utstyr", ["utstyr og tryggingsreglar"]),
     ("ordning.tryggingsreglar", ["utstyr og tryggingsreglar"]),
-    ("ordning.utstyr_ansvar", ["eigedomsrett, drift og vedlikehald av utstyr"]),
-    ("ordning.dokumenthandtering", ["saksbehandling, teieplikt og oppbevaring av dokument"]),
+    # Rettleiinga 5.3.5 for every situation, heimekontorforskrifta § 2 for a home office
+    ("ordning.utstyr_ansvar", ["utstyr og tryggingsreglar", "eigedomsrett, drift og vedlikehald av utstyr"]),
+    ("ordning.dokumenthandtering", ["utstyr og tryggingsreglar", "saksbehandling, teieplikt og oppbevaring av dokument"]),
     ("ordning.oppseiingsfrist_manader", ["opphøyr av avtala",
                                          "rett til å endre eller seie opp avtala, og oppseiingsfristar"]),
 ])
@@ -371,9 +372,12 @@ def test_blank_text_is_rejected_and_absent_text_is_missing(lag_svar):
     assert run(lag_svar, drop=("ordning.arbeidsstad",))["manglar"] == ["arbeidsstad"]
 
 
-def test_home_office_items_only_for_situation_3(lag_svar):
+def test_home_office_items_only_for_situation_3_but_equipment_responsibility_everywhere(lag_svar):
+    """heimekontorforskrifta § 2's items only for a home office; Rettleiinga 5.3.5 asks for the
+    equipment responsibility in every situation (issue 14)."""
     r = run(lag_svar, {"ordning.stad": "kontorfellesskap"}, drop=("ordning.utstyr_ansvar",))
-    assert r["manglar"] == []
+    assert r["manglar"] == ["utstyr og tryggingsreglar"]
+    assert not [p for p in r["innhaldskontroll"] if p["kjelde"] == "heimekontorforskrifta § 2"]
 
 
 def test_ordinary_agreement_has_statutory_termination(lag_svar):

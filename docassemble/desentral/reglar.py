@@ -337,7 +337,9 @@ MINSTEINNHALD = (
     ("tidsrom og omfang", "Rettleiinga 5.1 og 5.3.2", ("fra", "omfang")),
     ("tilgjengelegheit", "Rettleiinga 5.1 og 5.3.3", ("tilgjengelegheit",)),
     ("arbeidstid", "Rettleiinga 5.1 og 5.3.4", ("arbeidstid",)),
-    ("utstyr og tryggingsreglar", "Rettleiinga 5.1 og 5.3.5", ("utstyr", "tryggingsreglar")),
+    # 5.3.5: also responsibility and costs of equipment, and document storage, in every situation
+    ("utstyr og tryggingsreglar", "Rettleiinga 5.1 og 5.3.5",
+     ("utstyr", "tryggingsreglar", "utstyr_ansvar", "dokumenthandtering")),
     ("reglar om prøvetid", "Rettleiinga 5.1 og 5.3.6", ()),
     ("opphøyr av avtala", "Rettleiinga 5.1 og 5.3.6", ()),
 )

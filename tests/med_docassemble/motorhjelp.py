@@ -32,7 +32,7 @@ SVAR_HEIMEKONTOR = {
     "arbeidstid": {"ordning.fleksitid": True, "ordning.tidsregistrering": "i tidsregistreringssystemet til verksemda"},
     "utstyr": {"ordning.utstyr": "Berbar PC, skjerm og hovudtelefonar.",
                "ordning.tryggingsreglar": "Reglane for informasjonstryggleik i verksemda gjeld."},
-    "heimekontor": {"ordning.utstyr_ansvar": "Verksemda eig, driftar og vedlikeheld utstyret.",
+    "utstyr-ansvar": {"ordning.utstyr_ansvar": "Verksemda eig, driftar og vedlikeheld utstyret.",
                     "ordning.dokumenthandtering": "Teiepliktige dokument blir ikkje skrivne ut heime."},
     "hms": {"hms_lesen": True},
     "proveperiode": {"ordning.proveperiode_manader": 3, "ordning.proveperiode_varsel_veker": 2,

@@ -74,7 +74,7 @@ def test_tilleggsavtale_for_heimekontor(motor):
         assert "varsel på 2 veker" in tekst and "frist på 2 månader" in tekst
         assert "skriftleg varsel" not in tekst  # Rettleiinga 5.3.6 says «varsel» (issue 14)
         assert "Heimekontor: helse, miljø og tryggleik" in tekst  # heimekontorforskrifta
-        assert "Eigedomsrett, drift og vedlikehald av utstyret" in tekst
+        assert "Eigedomsrett, drift, vedlikehald og kostnader for utstyret" in tekst
         assert "Verksemda eig, driftar og vedlikeheld utstyret." in tekst
         assert "prøvetid på 6 månader" not in tekst
 
@@ -288,3 +288,31 @@ def test_provetid_i_dokumenta_er_den_vurderinga_rekna_ut(motor):
         # issue 14 (4): no more than the sources say
         assert "krev ei ny avtale" not in tekst and "arbeidstakaren skal vere skriftleg" not in tekst
         assert "skal endringa gjerast skriftleg seinast den dagen ho tek til å gjelde" in tekst
+
+
+@pytest.mark.parametrize("stad", ["kontorfellesskap", "annan_kontorstad", "heimekontor"])
+@pytest.mark.parametrize("avtaletype", ["tilleggsavtale", "arbeidsavtale"])
+def test_klausulane_rettleiinga_krev_i_kvar_situasjon(motor, stad, avtaletype):
+    """Issue 14 (3): in each situation and for each agreement type the documents hold the HMS
+    clause (Rettleiinga 4), equipment responsibility and costs and document storage (5.3.5), the
+    employee's duty to follow the security rules (5.3.5) and meirarbeid (5.3.4)."""
+    endring = {"stad": {"ordning.stad": stad}, "avtaletype": {"ordning.avtaletype_valt": avtaletype}}
+    if stad != "heimekontor":
+        endring["dagpendling"] = None
+        endring["hms"] = None
+        endring["arbeidsstad"] = {"ordning.arbeidsstad": "Kontorfellesskapet Hubben, Jernbanegata 2, 2609 Lillehammer"}
+    if avtaletype == "arbeidsavtale":
+        endring["proveperiode"] = None
+    skjermar = gjennom(ny_okt(motor), scenario(**endring))
+    assert "utstyr-ansvar" in [s.id for s in skjermar]
+    _, pdf, docx = dokument(skjermar)
+    for tekst in (pdf, docx):
+        if stad == "heimekontor":
+            assert "Heimekontor: helse, miljø og tryggleik" in tekst and "Heimekontorforskrifta gjeld" in tekst
+        else:
+            assert "Helse, miljø og tryggleik" in tekst and "kapittel 4 om krav til arbeidsmiljøet" in tekst
+        assert "Eigedomsrett, drift, vedlikehald og kostnader for utstyret" in tekst
+        assert "Verksemda eig, driftar og vedlikeheld utstyret." in tekst
+        assert "Saksbehandling, teieplikt og oppbevaring av dokument" in tekst
+        assert "Arbeidstakaren følgjer dei til kvar tid gjeldande tryggingsreglane i verksemda" in tekst
+        assert "meirarbeid" in tekst

@@ -21,8 +21,8 @@ FELT = [
     ("arbeidstid", "Korleis blir arbeidstida registrert?", 200),
     ("utstyr", "Utstyr arbeidsgivaren stiller til rådvelde", 4000),
     ("utstyr", "Tryggingsreglar som gjeld på arbeidsstaden", 4000),
-    ("heimekontor", "Kven eig, driftar og vedlikeheld utstyret?", 4000),
-    ("heimekontor", "Saksbehandling, teieplikt og oppbevaring av dokument", 4000),
+    ("utstyr-ansvar", "Kven eig, driftar og vedlikeheld utstyret, og kven ber kostnadene?", 4000),
+    ("utstyr-ansvar", "Saksbehandling, teieplikt og oppbevaring av dokument", 4000),
 ]
 
 
@@ -78,8 +78,8 @@ def test_fiendtleg_tekst_i_alle_fritekstfelt(side, tenar, brukar):
     fyll("arbeidstid")
     iv.hald_fram("utstyr")
     fyll("utstyr")
-    iv.hald_fram("heimekontor")
-    fyll("heimekontor")
+    iv.hald_fram("utstyr-ansvar")
+    fyll("utstyr-ansvar")
     iv.hald_fram("hms")
     iv.hald_fram("proveperiode")
     iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "2")

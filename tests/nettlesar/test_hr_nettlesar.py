@@ -25,7 +25,7 @@ def send_inn_som_arbeidstakar(iv: Intervju, namn: str):
     for skjerm in ("arbeidsstad", "omfang"):
         iv.hald_fram(skjerm)
     iv.val("Omfang", "Heile stillinga")
-    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "heimekontor", "hms", "proveperiode"):
+    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "hms", "proveperiode"):
         iv.hald_fram(skjerm)
     iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "3")
     iv.hald_fram("vurdering")

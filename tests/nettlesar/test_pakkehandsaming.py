@@ -120,7 +120,7 @@ def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokk
         for skjerm in ("arbeidsstad", "omfang"):
             iv.hald_fram(skjerm)
         iv.val("Omfang", "Heile stillinga")
-        for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "heimekontor", "hms", "proveperiode"):
+        for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "hms", "proveperiode"):
             iv.hald_fram(skjerm)
         iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "2")
         iv.hald_fram("vurdering")

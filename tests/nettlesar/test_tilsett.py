@@ -22,7 +22,7 @@ def test_tilleggsavtale_for_heimekontor(side, tenar, brukar):
     iv.hald_fram("tilgjengelegheit")
     iv.hald_fram("arbeidstid")
     iv.hald_fram("utstyr")
-    iv.hald_fram("heimekontor")
+    iv.hald_fram("utstyr-ansvar")
     iv.hald_fram("hms")
     iv.hald_fram("proveperiode")
     iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "2")
