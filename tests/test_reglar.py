@@ -431,3 +431,12 @@ def test_unconfirmed_list_matches_used_figures(lag_svar):
     r = run(lag_svar, NYTILSETT_HUB)
     assert r["ustadfesta_tal"] == [t["id"] for t in r["brukte_tal"] if t["status"] != "stadfesta"]
     assert "statstilsettelova_provetid" in r["ustadfesta_tal"]
+
+
+def test_alternating_workplace_is_named_as_such(lag_svar):
+    """Issue 14 (6): an open-ended arrangement with regular work at the ordinary office is no
+    single fixed workplace (arbeidsmiljølova § 14-6 (1) b)."""
+    r = run(lag_svar, {**NYTILSETT_HUB, "ordning.fast_pa_ordinaer_kontorstad": True})
+    assert r["vekslande_arbeidsstad"] is True
+    assert any(g["kjelde"] == "arbeidsmiljølova § 14-6 første ledd bokstav b" for g in r["grunngjeving"])
+    assert run(lag_svar, NYTILSETT_HUB)["vekslande_arbeidsstad"] is False

@@ -87,6 +87,7 @@ class Avtaledata:
     avtaletype: str
     tittel: str
     situasjon: int
+    vekslande_arbeidsstad: bool
     arbeidstakar_namn: str
     stilling: str
     bustad: str
@@ -246,6 +247,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         avtaletype=vurdering["avtaletype"],
         tittel=AVTALETITTEL[vurdering["avtaletype"]],
         situasjon=vurdering["situasjon"],
+        vekslande_arbeidsstad=vurdering.get("vekslande_arbeidsstad", False),
         arbeidstakar_namn=_tekst_eller_hr(at.namn),
         stilling=_tekst_eller_hr(at.stilling),
         bustad=_tekst_eller_hr(at.bustad),

@@ -474,6 +474,7 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
         "oppseiingsfrist": None,
         "opphoyr": None,
         "fleksitid": None,
+        "vekslande_arbeidsstad": False,
         "manglar": [],
         "innhaldskontroll": [],
         "atvaringar": [],
@@ -530,6 +531,15 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
             "oppseiingsfrist_manader": None,
             "siste_dag": at.mellombels_til,
         }
+
+    # arbeidsmiljølova § 14-6 (1) b: where work alternates between the decentralised place and the
+    # ordinary office, the agreement says so instead of naming one fixed workplace (issue 14 (6)).
+    ut["vekslande_arbeidsstad"] = bool(o.fast_pa_ordinaer_kontorstad)
+    if ut["vekslande_arbeidsstad"]:
+        ut["grunngjeving"].append(_grunn(
+            "Arbeidstakaren held fram med å arbeide fast frå den ordinære kontorstaden ein del av tida. "
+            "Avtala seier difor at arbeidet går føre seg vekselvis på dei to stadene.",
+            "arbeidsmiljølova § 14-6 første ledd bokstav b"))
 
     # Rettleiinga 5.3.4: fleksitidsavtala applies to decentralised work.
     ut["fleksitid"] = {"kjernetid": tal("fleksitid_kjernetid", o.fra),

@@ -316,3 +316,16 @@ def test_klausulane_rettleiinga_krev_i_kvar_situasjon(motor, stad, avtaletype):
         assert "Saksbehandling, teieplikt og oppbevaring av dokument" in tekst
         assert "Arbeidstakaren følgjer dei til kvar tid gjeldande tryggingsreglane i verksemda" in tekst
         assert "meirarbeid" in tekst
+
+
+def test_ordinaer_avtale_med_vekslande_arbeidsstad(motor):
+    """Issue 14 (6): an ordinary agreement where the employee stays at the ordinary office part of
+    the time names both places (arbeidsmiljølova § 14-6 (1) b), not one fixed workplace."""
+    svar = {**VEKSLANDE, "avtaletype": {"ordning.avtaletype_valt": "arbeidsavtale"}}
+    svar.pop("proveperiode", None)
+    skjermar = gjennom(ny_okt(motor), svar)
+    vedlegg, pdf, docx = dokument(skjermar)
+    assert vedlegg.filnamn == "arbeidsavtale"
+    for tekst in (pdf, docx):
+        assert "arbeider vekselvis frå staden ovanfor og frå den ordinære kontorstaden" in tekst
+        assert "Dette er den faste arbeidsstaden" not in tekst

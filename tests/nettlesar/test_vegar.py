@@ -87,3 +87,63 @@ def test_logg_inn_midt_i_intervjuet_fører_tilbake_til_same_skjerm(side, tenar, 
     side.wait_for_load_state("networkidle")
     lenkjer = side.get_by_role("link", name="Avtale om desentralisert arbeid").all()
     assert len(lenkjer) == 1, [a.get_attribute("href") for a in lenkjer]
+
+
+def test_endra_periode_paa_gjennomgangen_gir_ny_tilraading(side, tenar):
+    """Issue 14 (7): an existing employee at an office hub, open-ended and no longer at the
+    ordinary office, gets an ordinary agreement; changing the arrangement to time-limited on the
+    review screen asks for the agreement type again, with the tilleggsavtale recommended."""
+    iv = Intervju(side, tenar).start()
+    _fram_til_stad_hub(iv)
+    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
+    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
+    iv.hald_fram("tilsetjing")
+    iv.dato("Første arbeidsdag i verksemda", "2021-03-01")
+    iv.val("Er tilsetjinga mellombels?", "Nei")
+    iv.hald_fram("periode")
+    iv.dato("Startdato for ordninga", "2027-01-01")
+    iv.val("Er ordninga tidsavgrensa?", "Nei")
+    iv.hald_fram("fast-kontorstad")
+    iv.val("Held du fram med å arbeide fast frå den ordinære kontorstaden ein del av tida?", "Nei")
+    iv.hald_fram("avtaletype")
+    assert "ei ordinær arbeidsavtale" in side.inner_text("#daquestion")
+    for skjerm in ("arbeidsstad",):
+        iv.hald_fram(skjerm)
+    iv.tekst("Namn og adresse", "Hubben, Jernbanegata 2, 2609 Lillehammer")
+    iv.hald_fram("omfang")
+    iv.val("Omfang", "Heile stillinga")
+    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "vurdering", "gjennomgang"):
+        iv.hald_fram(skjerm)
+    assert "Avtaletype: Ordinær arbeidsavtale" in side.inner_text("#daquestion")
+    side.locator(".da-review").filter(has_text="Ordninga:").get_by_role("button", name="Endre").click()
+    side.wait_for_selector("body.question-periode")
+    iv.sjekk()
+    iv.val("Er ordninga tidsavgrensa?", "Ja")
+    iv.hald_fram("sluttdato")
+    iv.dato("Sluttdato for ordninga", "2027-12-31")
+    iv.hald_fram("avtaletype")
+    assert "ei tilleggsavtale" in side.inner_text("#daquestion")
+    assert side.get_by_role("group", name="Kva avtale vil de bruke?").get_by_label(
+        "Tilleggsavtale til arbeidsavtala", exact=True).is_checked()
+    iv.hald_fram()
+    # a tilleggsavtale needs its prøveperiode and notice before the review
+    if iv.id == "proveperiode":
+        iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "2")
+        iv.hald_fram("gjennomgang")
+    assert iv.id == "gjennomgang"
+    assert "Avtaletype: Tilleggsavtale til arbeidsavtala" in side.inner_text("#daquestion")
+
+
+def _fram_til_stad_hub(iv: Intervju):
+    assert iv.id == "intro"
+    iv.hald_fram("arbeidstakar")
+    iv.tekst("Namnet ditt", "Hugo Hub")
+    iv.tekst("Stilling", "rådgivar")
+    iv.tekst("Bustadadressa di", "Storgata 1, 2609 Lillehammer")
+    iv.val("Er du nytilsett i verksemda?", "Nei")
+    iv.hald_fram("verksemd")
+    iv.tekst("Verksemda", "Direktoratet for døme")
+    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    iv.hald_fram("stad")
+    iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
+    iv.hald_fram("samtykke")
