@@ -440,3 +440,30 @@ def test_alternating_workplace_is_named_as_such(lag_svar):
     assert r["vekslande_arbeidsstad"] is True
     assert any(g["kjelde"] == "arbeidsmiljølova § 14-6 første ledd bokstav b" for g in r["grunngjeving"])
     assert run(lag_svar, NYTILSETT_HUB)["vekslande_arbeidsstad"] is False
+
+
+def test_existing_employee_still_in_provetid_keeps_it(lag_svar):
+    """Issue 14 (5): an existing employee hired 1 Oct 2026, arrangement from 1 Jan 2027: the
+    prøvetid from the employment runs to 31 Mar 2027, and notice follows the prøvetid's."""
+    r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.nytilsett": False, "arbeidstakar.tilsett_fra": date(2026, 10, 1),
+                       "ordning.fra": date(2027, 1, 1), "ordning.samtykke_arbeidstakar": True,
+                       "ordning.samtykke_arbeidsgivar": True})
+    assert r["avtaletype"] == "arbeidsavtale"
+    assert r["provetid"]["held_fram"] and r["provetid"]["til"] == date(2027, 3, 31)
+    assert r["oppseiingsfrist"]["i_provetid"]
+    assert any("varer framleis til og med 31. mars 2027" in g["tekst"] for g in r["grunngjeving"])
+    # the same employee on a tilleggsavtale: the reason names the running prøvetid, apart from
+    # the prøveperiode for ordninga
+    r = run(lag_svar, {"arbeidstakar.tilsett_fra": date(2026, 10, 1), "ordning.fra": date(2027, 1, 1)})
+    assert r["avtaletype"] == "tilleggsavtale" and r["provetid"] is None
+    assert any("varer framleis til og med 31. mars 2027" in g["tekst"] for g in r["grunngjeving"])
+
+
+def test_temporary_employment_over_a_year_gets_the_written_notice_date(lag_svar):
+    """Issue 14 (5), legal facts E10: more than a year's temporary employment on an ordinary
+    agreement: written notice at least one month before it ends (statstilsettelova § 17 (4))."""
+    r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.mellombels_til": date(2028, 6, 30)})
+    assert r["opphoyr"]["varsel_for_slutt"] == {"seinast": date(2028, 5, 30), "manader": 1}
+    assert "statstilsettelova_varsel_mellombels_slutt" in [t["id"] for t in r["brukte_tal"]]
+    r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.mellombels_til": date(2027, 12, 31)})
+    assert r["opphoyr"]["varsel_for_slutt"] is None

@@ -143,7 +143,13 @@ def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
             "prøvetida i tilsetjinga, som følgjer av arbeidsavtala og statstilsettelova § 15.")
     else:
         p = v["provetid"]
-        if p:
+        if p and p.get("held_fram"):
+            # An existing employee still in prøvetid (issue 14 (5)): it runs on, no new one.
+            ut.append(
+                "Arbeidstakaren er alt tilsett i verksemda. Prøvetida frå tilsetjinga etter "
+                f"statstilsettelova § 15 varer til og med {nynorsk_dato(p['til'])} og held fram uendra; "
+                "avtala gir inga ny prøvetid.")
+        elif p:
             if p["halvparten"]:
                 # statstilsettelova § 15 (from 1 July 2024): at most half a temporary employment.
                 ut.append(
@@ -210,6 +216,10 @@ def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
     ut.append("Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken.")
     if f["tilsetjing"] == "mellombels" and o["siste_dag"]:
         ut.append(f"Tilsetjinga er mellombels og tek slutt {nynorsk_dato(o['siste_dag'])} utan oppseiing.")
+    if o.get("varsel_for_slutt"):
+        # statstilsettelova § 17 (4): more than a year's temporary employment (legal facts E10).
+        ut.append("Arbeidsgivaren gir skriftleg varsel om at tilsetjinga sluttar, seinast "
+                  f"{nynorsk_dato(o['varsel_for_slutt']['seinast'])} (statstilsettelova § 17 fjerde ledd).")
     # arbeidsmiljølova § 14-8 asks for the change in writing, not for a new agreement (issue 14).
     ut.append("Blir arbeidsstaden endra seinare, skal endringa gjerast skriftleg seinast den dagen ho tek "
               "til å gjelde (arbeidsmiljølova § 14-8).")

@@ -274,6 +274,34 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
             "forlenging_dagar": (til - utan_forlenging).days}, grunnar
 
 
+def _provetid_som_held_fram(at: Arbeidstakar, fra: date, tal: Tal, grunnar: list) -> dict | None:
+    """An existing employee whose prøvetid from the employment still runs when the arrangement
+    starts: that prøvetid, unchanged by the arrangement (statstilsettelova § 15)."""
+    p, _ = provetid_for_tilsetjinga(at, tal)
+    if p is None or fra > p["til"]:
+        return None
+    grunnar.append(_grunn(
+        f"Prøvetida frå tilsetjinga varer framleis til og med {nynorsk_dato(p['til'])} og held fram "
+        "uendra; ordninga gir inga ny prøvetid.", "statstilsettelova § 15"))
+    return {**p, "held_fram": True}
+
+
+def _varsel_for_slutt(at: Arbeidstakar, tal: Tal, grunnar: list) -> dict | None:
+    """A temporary employment of more than a year: the employer's written notice at least a
+    month before its end (statstilsettelova § 17 (4); legal facts E10)."""
+    if at.mellombels_til is None:
+        return None
+    regel = tal("statstilsettelova_varsel_mellombels_slutt", at.tilsett_fra)
+    if at.mellombels_til <= period_end(at.tilsett_fra, 12 * regel["over_ar"]):
+        return None
+    seinast = add_months(at.mellombels_til, -regel["varsel_manader"])
+    grunnar.append(_grunn(
+        f"Tilsetjinga er mellombels i meir enn {regel['over_ar']} år. Arbeidsgivaren skal gi skriftleg "
+        f"varsel seinast {nynorsk_dato(seinast)}, {_manader(regel['varsel_manader'])} før ho sluttar.",
+        "statstilsettelova § 17 fjerde ledd"))
+    return {"seinast": seinast, "manader": regel["varsel_manader"]}
+
+
 # --- Notice periods for an ordinary agreement: statstilsettelova § 22 ---
 
 def tenestetid_ar(tilsett_fra: date, dato: date) -> int:
@@ -495,6 +523,10 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
     if avtaletype == "tilleggsavtale":
         ut["proveperiode"], g = proveperiode_for_ordninga(svar, tal)
         ut["grunngjeving"] += g
+        if not at.nytilsett:
+            # Legal facts E11: a prøvetid still running is the employment's, apart from the
+            # prøveperiode for ordninga (issue 14 (5)).
+            _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
         if at.nytilsett:
             # Legal facts E11: the two trial periods are independent; keep them apart.
             ut["grunngjeving"].append(_grunn(
@@ -522,6 +554,11 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
             ut["grunngjeving"].append(_grunn(
                 "Arbeidstakaren er alt tilsett og held fram i same stilling, så det blir inga ny "
                 "prøvetid.", "statstilsettelova § 15"))
+            # ... but a prøvetid from the employment may still be running (issue 14 (5)).
+            p = _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
+            if p is not None:
+                ut["provetid"] = p
+                i_provetid = True
         ut["oppseiingsfrist"], g = oppseiingsfrist_for_arbeidsavtale(at, o.fra, i_provetid, tal)
         ut["grunngjeving"] += g
         ut["opphoyr"] = {
@@ -530,6 +567,7 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
             "slutt_automatisk_med_tilsetjinga": False,
             "oppseiingsfrist_manader": None,
             "siste_dag": at.mellombels_til,
+            "varsel_for_slutt": _varsel_for_slutt(at, tal, ut["grunngjeving"]),
         }
 
     # arbeidsmiljølova § 14-6 (1) b: where work alternates between the decentralised place and the

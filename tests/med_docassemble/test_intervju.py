@@ -329,3 +329,27 @@ def test_ordinaer_avtale_med_vekslande_arbeidsstad(motor):
     for tekst in (pdf, docx):
         assert "arbeider vekselvis frå staden ovanfor og frå den ordinære kontorstaden" in tekst
         assert "Dette er den faste arbeidsstaden" not in tekst
+
+
+def test_provetid_som_held_fram_og_varsel_for_mellombels_slutt_i_dokumenta(motor):
+    """Issue 14 (5): an existing employee hired 1 October 2026 on a temporary post to 30 June
+    2028 takes an ordinary agreement from 1 January 2027: the documents say the prøvetid from
+    the employment runs to 31 March 2027 (no new one), and give the day by which the employer
+    must give written notice of the end (statstilsettelova § 17 (4))."""
+    svar = scenario(
+        tilsetjing={"arbeidstakar.tilsett_fra": "2026-10-01", "arbeidstakar.mellombels": True},
+        tilsetjing_slutt={"arbeidstakar.tilsetjing_sluttar": "2028-06-30"},
+        periode={"ordning.fra": "2027-01-01"},
+        sluttdato={"ordning.sluttdato": "2027-12-31"},
+        avtaletype={"ordning.avtaletype_valt": "arbeidsavtale"},
+        proveperiode=None,
+    )
+    okt = ny_okt(motor)
+    skjermar = gjennom(okt, svar)
+    opphoyr = okt.user_dict["vurdering"]["opphoyr"]
+    assert opphoyr["varsel_for_slutt"]["seinast"] == date(2028, 5, 30)
+    _, pdf, docx = dokument(skjermar)
+    for tekst in (pdf, docx):
+        assert "Prøvetida frå tilsetjinga etter statstilsettelova § 15 varer til og med 31. mars 2027" in tekst
+        assert "I prøvetida er oppseiingsfristen" in tekst
+        assert "skriftleg varsel om at tilsetjinga sluttar, seinast 30. mai 2028" in tekst
