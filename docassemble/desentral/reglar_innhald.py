@@ -1,0 +1,136 @@
+"""What an agreement must contain (Rettleiinga 5.1; heimekontorforskrifta § 2), and the warnings
+and notes a decision gives. Plain Python; no docassemble import."""
+from __future__ import annotations
+
+from datetime import date
+
+from .datoar import nynorsk_dato
+from .reglar_felles import AVTALENAMN, Tal, _frist_etter, _frist_tekst, _grunn
+from .svarfil import Ordning, Svar
+
+__all__ = ["MINSTEINNHALD", "HEIMEKONTOR_INNHALD", "innhaldskontroll"]
+
+
+# --- Minimum content: Rettleiinga 5.1, and heimekontorforskrifta § 2 for a home office ---
+
+# (item as the source names it, source, answer fields that fill it)
+MINSTEINNHALD = (
+    ("arbeidsstad", "Rettleiinga 5.1 og 5.3.1", ("arbeidsstad",)),
+    ("tidsrom og omfang", "Rettleiinga 5.1 og 5.3.2", ("fra", "omfang")),
+    ("tilgjengelegheit", "Rettleiinga 5.1 og 5.3.3", ("tilgjengelegheit",)),
+    ("arbeidstid", "Rettleiinga 5.1 og 5.3.4", ("arbeidstid",)),
+    # 5.3.5: also responsibility and costs of equipment, and document storage, in every situation
+    ("utstyr og tryggingsreglar", "Rettleiinga 5.1 og 5.3.5",
+     ("utstyr", "tryggingsreglar", "utstyr_ansvar", "dokumenthandtering")),
+    ("reglar om prøvetid", "Rettleiinga 5.1 og 5.3.6", ()),
+    ("opphøyr av avtala", "Rettleiinga 5.1 og 5.3.6", ()),
+)
+HEIMEKONTOR_INNHALD = (
+    ("omfanget av heimearbeidet", ("omfang",)),
+    ("arbeidstida for heimearbeidet", ("arbeidstid",)),
+    ("når arbeidstakaren skal vere tilgjengeleg", ("tilgjengelegheit",)),
+    ("forventa varigheit av ei mellombels ordning", ()),
+    ("rett til å endre eller seie opp avtala, og oppseiingsfristar", ()),
+    ("prøveperiode for heimearbeidsordninga", ()),
+    ("eigedomsrett, drift og vedlikehald av utstyr", ("utstyr_ansvar",)),
+    ("saksbehandling, teieplikt og oppbevaring av dokument", ("dokumenthandtering",)),
+)
+
+
+def _fylt(ordning: Ordning, felt: str) -> bool:
+    value = getattr(ordning, felt)
+    return value is not None and (not isinstance(value, str) or value.strip() != "")
+
+
+def innhaldskontroll(ordning: Ordning, avtaletype: str, situasjon: int) -> list[dict]:
+    """Each minimum item: whether the agreement covers it, and from which answers or clause.
+
+    The rules themselves supply the prøvetid clause for both types, the statutory notice for an
+    ordinary agreement and the duration from `ordning.til`; the tilleggsavtale's notice after
+    its prøveperiode has no default (legal facts § 6) and must come from the parties.
+    """
+    def opphoyr() -> tuple[bool, tuple[str, ...]]:
+        if avtaletype == "arbeidsavtale":
+            return True, ()
+        return ordning.oppseiingsfrist_manader is not None, ("oppseiingsfrist_manader",)
+
+    def post(punkt: str, kjelde: str, felt: tuple[str, ...]) -> dict:
+        if punkt in ("opphøyr av avtala", "rett til å endre eller seie opp avtala, og oppseiingsfristar"):
+            ok, felt = opphoyr()
+        else:
+            ok = all(_fylt(ordning, f) for f in felt)
+        return {"punkt": punkt, "kjelde": kjelde, "dekt": ok,
+                "felt": [f"ordning.{f}" for f in felt],
+                "dekt_av": "svarfila" if felt else "reglane i pakka (standardklausul)"}
+
+    poster = [post(p, k, f) for p, k, f in MINSTEINNHALD]
+    if situasjon == 3:
+        poster += [post(p, "heimekontorforskrifta § 2", f) for p, f in HEIMEKONTOR_INNHALD]
+    return poster
+
+
+# --- Warnings ---
+
+def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, i_dag: date,
+                tal: Tal) -> list[dict]:
+    at, o = svar.arbeidstakar, svar.ordning
+    ut = []
+    if o.avtaletype_valt and o.avtaletype_valt != tilradd:
+        ut.append(_grunn(
+            f"Partane har valt {AVTALENAMN[o.avtaletype_valt]}, men rettleiinga tilrår "
+            f"{AVTALENAMN[tilradd]} her. {tilradd_grunn['tekst']} Valet er lov, men bør "
+            "grunngjevast i saka.", tilradd_grunn["kjelde"]))
+    signert = o.signeringsdato or i_dag
+    if avtaletype == "arbeidsavtale" and at.nytilsett:
+        # arbeidsmiljølova § 14-5: written no later than a deadline after the employment starts
+        # (7 days from 1 July 2024, one month before; the rule data holds both).
+        frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
+        frist = _frist_etter(at.tilsett_fra, frist_tal)
+        if signert > frist:
+            ut.append(_grunn(
+                f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist_tal)} etter at "
+                f"arbeidsforholdet tok til, det vil seie {nynorsk_dato(frist)}. Ho kan tidlegast "
+                f"skrivast under {nynorsk_dato(signert)}.", "arbeidsmiljølova § 14-5"))
+    else:
+        # arbeidsmiljølova § 14-8: a change in writing no later than the day it takes effect
+        # (from 1 July 2024; one month after it before).
+        frist_tal = tal("aml_endring_skriftleg_frist", o.fra)
+        frist = _frist_etter(o.fra, frist_tal)
+        if signert > frist:
+            krav = ("seinast den dagen ho tek til å gjelde" if frist == o.fra else
+                    f"seinast {_frist_tekst(frist_tal)} etter at ho tok til å gjelde, det vil seie "
+                    f"{nynorsk_dato(frist)}")
+            ut.append(_grunn(
+                f"Ordninga startar {nynorsk_dato(o.fra)}, men avtala kan tidlegast skrivast under "
+                f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg {krav}. "
+                "Flytt startdatoen, eller skriv under før fristen.", "arbeidsmiljølova § 14-8"))
+    if avtaletype == "tilleggsavtale" and at.mellombels_til is not None:
+        # Rettleiinga 5.1 and 5.3.6; legal facts E10: it ends with the employment anyway.
+        if o.til is None or o.til > at.mellombels_til:
+            kor_lenge = "har ingen sluttdato" if o.til is None else f"varer til {nynorsk_dato(o.til)}"
+            ut.append(_grunn(
+                f"Tilleggsavtala {kor_lenge}, men tilsetjinga er mellombels og sluttar "
+                f"{nynorsk_dato(at.mellombels_til)}. Tilleggsavtala blir avslutta automatisk når "
+                "tilsetjingsforholdet tek slutt; set gjerne same sluttdato i avtala.",
+                "Rettleiinga 5.1 og 5.3.6"))
+    return ut
+
+
+def _merknader(svar: Svar, situasjon: int) -> list[dict]:
+    ut = []
+    if svar.arbeidstakar.nytilsett:
+        # Rettleiinga 2.2; legal facts E24.
+        ut.append(_grunn(
+            "Arbeidstakaren er nytilsett. Arbeidsgivaren må sørgje for at arbeidstakaren blir "
+            "introdusert til verksemda og arbeidet på ein god måte; lag ein plan for det.",
+            "Rettleiinga 2.2"))
+    if situasjon == 3:
+        ut.append(_grunn(
+            "Arbeidsgivaren skal så langt det er praktisk mogleg sørgje for at arbeidsforholda i "
+            "heimen er fullt forsvarlege, og arbeidstakaren skal medverke. Internkontrollen skal "
+            "òg omfatte heimekontoret.", "heimekontorforskrifta §§ 3 og 4; Rettleiinga 4"))
+    else:
+        ut.append(_grunn(
+            "Arbeidsmiljølova kapittel 3 og 4 gjeld òg ved arbeid frå kontorstader i eller utanfor "
+            "kontorstrukturen til verksemda.", "Rettleiinga 4"))
+    return ut
