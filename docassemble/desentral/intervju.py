@@ -182,9 +182,10 @@ def arbeidstid_tekst(fleksitid: bool, registrering: str | None) -> str:
     return tekst
 
 
-def avtale_for_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> Avtaledata:
-    svar = svar_fra_intervju(arbeidstakar, verksemd, ordning)
-    return avtaledata(svar, vurder(svar, i_dag or date.today()))
+def avtale_for_intervju(arbeidstakar, verksemd, ordning, vurdering: dict) -> Avtaledata:
+    """The documents' data from the answers and the decision the screen already has (one
+    decision per screen, issue 14)."""
+    return avtaledata(svar_fra_intervju(arbeidstakar, verksemd, ordning), vurdering)
 
 
 def svar_fra_sak(sak: dict) -> Svar:
@@ -196,20 +197,18 @@ def svar_fra_sak(sak: dict) -> Svar:
     return svar_fra_dict(svar)
 
 
-def avtale_for_sak(sak: dict, i_dag: date | None = None) -> Avtaledata:
-    """The documents of a stored case: final, with HR's items, once HR has approved it."""
-    svar = svar_fra_sak(sak)
-    return avtaledata(svar, vurder(svar, i_dag or date.today()), hr=sak.get("hr"),
-                      endeleg=sak["status"] == "godkjend")
+def avtale_for_sak(sak: dict, vurdering: dict) -> Avtaledata:
+    """The documents of a stored case: final, with HR's items, once HR has approved it.
+    `vurdering`: the case's decision, made once for the screen."""
+    return avtaledata(svar_fra_sak(sak), vurdering, hr=sak.get("hr"), endeleg=sak["status"] == "godkjend")
 
 
 def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
     return vurder(svar_fra_sak(sak), i_dag or date.today())
 
 
-def sjekkliste_for_sak(sak: dict, i_dag: date | None = None) -> list[dict]:
-    svar = svar_fra_sak(sak)
-    return sjekkliste(svar, vurder(svar, i_dag or date.today()))
+def sjekkliste_for_sak(sak: dict, vurdering: dict) -> list[dict]:
+    return sjekkliste(svar_fra_sak(sak), vurdering)
 
 
 def hr_felt_for_sak(sak: dict, vurdering: dict) -> tuple[str, ...]:

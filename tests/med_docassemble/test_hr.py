@@ -253,3 +253,20 @@ def test_hr_ser_namnet_bokstavleg_i_vallista(motor):
     p = Val()
     p.feed(hr.skjerm.html)
     assert p.val[sak_id].startswith(f"{namn}, Direktoratet for døme (val@example.com"), p.val[sak_id]
+
+
+def test_hr_saksida_avgjer_ein_gong(motor, monkeypatch):
+    """Issue 14: HR's case page makes one decision; the checklist, the fields HR completes and
+    the draft read it (before: three)."""
+    import docassemble.desentral.intervju as intervju
+
+    tilsett = ny_okt(motor, epost="ein@example.com", brukar_id=66)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    hr = hr_okt(motor)
+    kall = []
+    ekte = intervju.vurder
+    monkeypatch.setattr(intervju, "vurder", lambda *a, **k: (kall.append(1), ekte(*a, **k))[1])
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    assert hr.skjerm.id == "hr-sak" and hr.skjerm.vedlegg
+    assert len(kall) == 1, len(kall)

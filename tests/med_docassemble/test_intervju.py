@@ -353,3 +353,25 @@ def test_provetid_som_held_fram_og_varsel_for_mellombels_slutt_i_dokumenta(motor
         assert "Prøvetida frå tilsetjinga etter statstilsettelova § 15 varer til og med 31. mars 2027" in tekst
         assert "I prøvetida er oppseiingsfristen" in tekst
         assert "skriftleg varsel om at tilsetjinga sluttar, seinast 30. mai 2028" in tekst
+
+
+def test_ei_avgjerd_per_skjerm(motor, monkeypatch):
+    """Issue 14: the rules decide once per screen; the documents, the review and the warnings
+    read that one decision (before, the assembly screen decided two or three times)."""
+    import docassemble.desentral.intervju as intervju
+
+    kall = []
+    ekte = intervju.vurder
+    monkeypatch.setattr(intervju, "vurder", lambda *a, **k: (kall.append(1), ekte(*a, **k))[1])
+    okt = ny_okt(motor)
+    per_skjerm = {}
+    for _ in range(40):
+        s = okt.skjerm
+        if s.id in ("avtale-ferdig", "utanfor-omfang"):
+            break
+        kall.clear()
+        okt.svar(SVAR_HEIMEKONTOR[s.id])
+        per_skjerm[okt.skjerm.id] = len(kall)
+    assert okt.skjerm.id == "avtale-ferdig"
+    assert max(per_skjerm.values()) <= 1, per_skjerm
+    assert per_skjerm["avtale-ferdig"] == 1, per_skjerm
