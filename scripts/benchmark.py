@@ -44,7 +44,9 @@ N_IMPORT = 10
 
 # The modules the server imports at start: every module without "# do not pre-load".
 PRELOAD = ["docassemble.desentral", "docassemble.desentral.datoar", "docassemble.desentral.regelverk",
-           "docassemble.desentral.svarfil", "docassemble.desentral.reglar", "docassemble.desentral.dokument",
+           "docassemble.desentral.svarfil", "docassemble.desentral.reglar", "docassemble.desentral.reglar_felles",
+           "docassemble.desentral.reglar_tid", "docassemble.desentral.reglar_innhald", "docassemble.desentral.dokument",
+           "docassemble.desentral.hrliste", "docassemble.desentral.skjermtekst",
            "docassemble.desentral.saker", "docassemble.desentral.intervju"]
 
 
@@ -185,6 +187,45 @@ def mal_side(motor, rader: list):
                   "ja" if m_pakke <= 0.010 else "nei"))
 
 
+def mal_avgjerder(motor, rader: list):
+    """Issue 14: decisions per screen (target 1) and the rules' time on that screen, on the two
+    screens that decide: `vurdering` (answer to `proveperiode`) and the documents' screen. The
+    rules' entry point in the interview module is wrapped to count and time its calls."""
+    from docassemble.desentral import intervju
+    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+
+    verdiar = verdiar_for_intervju(svar_for("tilleggsavtale"))
+    ekte = intervju.vurder
+    teljar = [0, 0.0]
+
+    def talt(*a, **kw):
+        t0 = time.perf_counter()
+        try:
+            return ekte(*a, **kw)
+        finally:
+            teljar[0] += 1
+            teljar[1] += time.perf_counter() - t0
+
+    intervju.vurder = talt
+    try:
+        for namn, sett in (("`vurdering`", {k: True for k in KVITTERINGAR if k not in ("vurdering_lesen", "gjennomgang_ferdig")}),
+                           ("dokumentsida (`avtale-ferdig`)", {k: True for k in KVITTERINGAR})):
+            kall, tider = [], []
+            for n in range(N_SIDE + 1):
+                okt = motor.okt("tilsett.yml")
+                teljar[0], teljar[1] = 0, 0.0
+                okt.sett({**verdiar, **sett})
+                assert okt.skjerm.id in ("vurdering", "avtale-ferdig"), okt.skjerm.id
+                if n:
+                    kall.append(teljar[0])
+                    tider.append(teljar[1])
+            m, s = median_spreiing(tider)
+            rader.append((f"Avgjerder på {namn}: {max(kall)} (mål 1); reglane si tid", f"{m * 1000:.2f} ms",
+                          f"{s * 1000:.2f} ms", N_SIDE, "", "1 avgjerd", "ja" if max(kall) <= 1 else "nei"))
+    finally:
+        intervju.vurder = ekte
+
+
 def mal_import(rader: list):
     """Fresh interpreter each time; what docassemble has loaded before (yaml, dateutil) first."""
     kode = ("import time, yaml, dateutil.parser, html, json, dataclasses, re\n"
@@ -236,6 +277,7 @@ def main() -> int:
     mal_import(rader)
     mal_reglar(rader)
     mal_side(motor, rader)
+    mal_avgjerder(motor, rader)
     mal_montering(motor, rader, notat)
     mal_minne(motor, rader)
 
