@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from .datoar import nynorsk_dato
+from .reglar_felles import AVTALETITTEL
 from .svarfil import Svar
 
 __all__ = ["trygg", "Avtaledata", "avtaledata", "STAD_NAMN"]
@@ -63,10 +64,6 @@ STAD_NAMN = {
     "heimekontor": "heimekontor",
 }
 
-AVTALETITTEL = {
-    "tilleggsavtale": "Tilleggsavtale om desentralisert arbeid",
-    "arbeidsavtale": "Arbeidsavtale",
-}
 
 
 def _manader(n: int) -> str:

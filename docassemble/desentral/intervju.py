@@ -13,9 +13,11 @@ from datetime import date, datetime
 from .datoar import nynorsk_dato
 from .dokument import STAD_NAMN, Avtaledata, avtaledata, trygg
 from .reglar import vurder, vurder_omfang
+from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN
 from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
-from .svarfil import KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil, svar_fra_dict, tekstfeil
+from .svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
+                      rekkjefolgjefeil, svar_fra_dict, tekstfeil)
 
 __all__ = [
     "SVARFELT",
@@ -36,6 +38,9 @@ __all__ = [
     "sjekkliste_for_sak",
     "hr_felt_for_sak",
     "krev_hr_felt",
+    "krev_kommentar",
+    "sjekk_datorekkjefolgje",
+    "sjekk_passert_startdato",
     "godkjenn",
     "returner",
     "utlysingstekst",
@@ -54,12 +59,11 @@ __all__ = [
     "Avtaledata",
     "VEKEDAGAR",
     "AVTALETYPE_NAMN",
+    "AVTALENAMN",
     "KANALAR",
     "STAD_NAMN",
 ]
 
-# The agreement types as screens name them (Rettleiinga 5.1).
-AVTALETYPE_NAMN = {"tilleggsavtale": "Tilleggsavtale til arbeidsavtala", "arbeidsavtale": "Ordinær arbeidsavtale"}
 
 # The answer-file keys, section by section: the variables `lag` sets in the interview.
 SVARFELT = {section: tuple(keys) for section, keys in SKJEMA.items()}
@@ -291,3 +295,41 @@ def nytt_oktmerke() -> str:
     """A random key for the browser's copy of this session's typed answers (svar-ved-tilbake.js);
     it names the copy, it guards nothing, so it need not be secret from the user."""
     return secrets.token_hex(12)
+
+
+# The interview's checks, in Python once (issue 14): each screen's `validation code` calls one
+# of these with its answers; the rule and its message are svarfil's or saker's, shared with the
+# answer file and HR. The interview's field for each date rule:
+_DATOFELT = {"tilsetjing_slutt": "arbeidstakar.tilsetjing_sluttar", "fra_for_tilsetjing": "ordning.fra",
+             "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.sluttdato"}
+
+
+def _dag(d):
+    """docassemble's date fields are DADateTime (a datetime); the rules compare dates."""
+    return d.date() if isinstance(d, datetime) else d
+
+
+def sjekk_datorekkjefolgje(tilsett_fra: date, mellombels_til: date | None = None, fra: date | None = None,
+                           til: date | None = None) -> None:
+    feil = rekkjefolgjefeil(_dag(tilsett_fra), _dag(mellombels_til), _dag(fra), _dag(til))
+    if feil:
+        from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
+
+        validation_error(DATOREKKJEFOLGJE[feil], field=_DATOFELT[feil])
+
+
+def sjekk_passert_startdato(fra: date, stadfesta: bool | None, i_dag: date | None = None) -> None:
+    """A start date in the past is allowed (HR formalising an arrangement that runs), but only
+    when the user confirms it: a mistyped year is the usual cause."""
+    if _dag(fra) < (i_dag or date.today()) and not stadfesta:
+        from docassemble.base.util import validation_error  # noqa: PLC0415
+
+        validation_error("Startdatoen er passert. Kryss av om det er rett, eller vel ein ny dato.", field="ordning.fra")
+
+
+def krev_kommentar(avgjerd: str, kommentar: str | None) -> None:
+    """HR returns a case only with a comment to the employee (the rule of saker.returner)."""
+    if avgjerd == "returner" and not (kommentar and kommentar.strip()):
+        from docassemble.base.util import validation_error  # noqa: PLC0415
+
+        validation_error("Skriv ein kommentar til arbeidstakaren.", field="hr_kommentar")

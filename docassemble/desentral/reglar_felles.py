@@ -8,9 +8,19 @@ from datetime import date, timedelta
 from .datoar import add_months
 from .regelverk import Regelverk, last_regelverk
 
-__all__ = ["Tal", "AVTALENAMN"]
+__all__ = ["Tal", "AVTALETYPAR", "AVTALENAMN", "AVTALETYPE_NAMN", "AVTALETITTEL"]
 
-AVTALENAMN = {"arbeidsavtale": "ei ordinær arbeidsavtale", "tilleggsavtale": "ei tilleggsavtale"}
+# The two agreement types of Rettleiinga 5.1, named once (issue 14): as a choice and on screens,
+# in a sentence («ei …»), and as the document's title.
+AVTALETYPAR = {
+    "tilleggsavtale": {"namn": "Tilleggsavtale til arbeidsavtala", "i_setning": "ei tilleggsavtale",
+                       "tittel": "Tilleggsavtale om desentralisert arbeid"},
+    "arbeidsavtale": {"namn": "Ordinær arbeidsavtale", "i_setning": "ei ordinær arbeidsavtale",
+                      "tittel": "Arbeidsavtale"},
+}
+AVTALETYPE_NAMN = {k: v["namn"] for k, v in AVTALETYPAR.items()}
+AVTALENAMN = {k: v["i_setning"] for k, v in AVTALETYPAR.items()}
+AVTALETITTEL = {k: v["tittel"] for k, v in AVTALETYPAR.items()}
 
 
 def _grunn(tekst: str, kjelde: str) -> dict:

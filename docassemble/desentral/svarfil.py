@@ -21,6 +21,8 @@ __all__ = [
     "TRULEGE_AR",
     "tekstfeil",
     "datofeil",
+    "DATOREKKJEFOLGJE",
+    "rekkjefolgjefeil",
     "SvarFeil",
     "Arbeidstakar",
     "Verksemd",
@@ -63,6 +65,36 @@ def datofeil(dato: date) -> str | None:
     """Why a date is implausible, or None."""
     if not TRULEGE_AR[0] <= dato.year <= TRULEGE_AR[1]:
         return f"året {dato.year} er ikkje truleg (må vere mellom {TRULEGE_AR[0]} og {TRULEGE_AR[1]})"
+    return None
+
+
+# The order of a case's dates, one rule and one Nynorsk message each, for the answer file, the
+# interview and HR alike (issue 14: the interview's YAML restated them with other words).
+DATOREKKJEFOLGJE = {
+    "tilsetjing_slutt": "Siste arbeidsdag kan ikkje vere før første arbeidsdag.",
+    "fra_for_tilsetjing": "Ordninga kan ikkje starte før første arbeidsdag i verksemda.",
+    "fra_etter_tilsetjing": "Ordninga kan ikkje starte etter at tilsetjinga er slutt.",
+    "til_for_fra": "Sluttdatoen kan ikkje vere før startdatoen.",
+}
+
+
+# the answer file's field for each
+_REKKJEFOLGJE_FELT = {"tilsetjing_slutt": "arbeidstakar.mellombels_til", "fra_for_tilsetjing": "ordning.fra",
+                      "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.til"}
+
+
+def rekkjefolgjefeil(tilsett_fra: date, mellombels_til: date | None = None, fra: date | None = None,
+                     til: date | None = None) -> str | None:
+    """The first of the case's dates out of order, as a key of DATOREKKJEFOLGJE, or None.
+    Dates not yet known are None and not checked."""
+    if mellombels_til is not None and mellombels_til < tilsett_fra:
+        return "tilsetjing_slutt"
+    if fra is not None and fra < tilsett_fra:
+        return "fra_for_tilsetjing"
+    if fra is not None and mellombels_til is not None and fra > mellombels_til:
+        return "fra_etter_tilsetjing"
+    if til is not None and fra is not None and til < fra:
+        return "til_for_fra"
     return None
 
 
@@ -265,14 +297,9 @@ def svar_fra_dict(data: Any) -> Svar:
     if ord_["til"] is None:
         _krev("ordning.fast_pa_ordinaer_kontorstad", ord_.get("fast_pa_ordinaer_kontorstad"))
 
-    if ord_["til"] is not None and ord_["til"] < ord_["fra"]:
-        raise SvarFeil("ordning.til", "sluttdatoen kan ikkje vere før startdatoen")
-    if at.get("mellombels_til") is not None and at["mellombels_til"] < at["tilsett_fra"]:
-        raise SvarFeil("arbeidstakar.mellombels_til", "sluttdatoen kan ikkje vere før første arbeidsdag")
-    if ord_["fra"] < at["tilsett_fra"]:
-        raise SvarFeil("ordning.fra", "ordninga kan ikkje starte før tilsetjinga (arbeidstakar.tilsett_fra)")
-    if at.get("mellombels_til") is not None and ord_["fra"] > at["mellombels_til"]:
-        raise SvarFeil("ordning.fra", "ordninga kan ikkje starte etter at tilsetjinga er slutt (arbeidstakar.mellombels_til)")
+    feil = rekkjefolgjefeil(at["tilsett_fra"], at.get("mellombels_til"), ord_["fra"], ord_["til"])
+    if feil:
+        raise SvarFeil(_REKKJEFOLGJE_FELT[feil], DATOREKKJEFOLGJE[feil])
 
     at = {k: v for k, v in at.items() if v is not None}
     return Svar(

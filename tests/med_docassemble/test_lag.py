@@ -86,7 +86,7 @@ def test_lag_feil_i_svarfila(tmp_path):
     svarfil.write_text(DOME.read_text("utf-8").replace("til: 2027-12-31", "til: 2026-12-31"), "utf-8")
     p = lag(svarfil, tmp_path / "ut")
     assert p.returncode == 2 and p.stdout == ""
-    assert p.stderr.startswith("ordning.til: sluttdatoen kan ikkje vere før startdatoen")
+    assert p.stderr.startswith("ordning.til: Sluttdatoen kan ikkje vere før startdatoen.")
 
 
 def test_dayamlchecker_finn_ingenting():
