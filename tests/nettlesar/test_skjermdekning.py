@@ -150,7 +150,7 @@ def test_arbeidstakar_prover_alt_paa_kvar_skjerm(side, tenar, brukar):
     assert "Dekka Dekning" in tekst and "måndag og tysdag" in tekst.lower()
     # (8) The review covers every answer, not ten of them.
     for rad in ("Arbeidsstad:", "Dagpendling:", "Samtykke:", "Tilsetjinga:", "mellombels til og med 30. juni 2028",
-                "Tryggingsreglar:", "Heimekontoret:", "Prøveperiode for ordninga og oppseiing:", "oppseiingsfrist 2 mnd."):
+                "Tryggingsreglar:", "Ansvar for utstyr og dokument:", "Prøveperiode for ordninga og oppseiing:", "oppseiingsfrist 2 mnd."):
         assert rad in tekst, rad
     endre_kvart_svar(iv)
     iv.hald_fram("innsending")

@@ -279,7 +279,7 @@ def test_forfalska_felt_paa_kvar_skjerm_endrar_ingenting(ny_side, tenar, api_nok
         steg(ingen)
     steg(lambda: iv.tekst("Namn og adresse", "Kontorhotellet, Førde"))
     steg(lambda: iv.val("Omfang", "Heile stillinga"))
-    for _ in ("tilgjengelegheit", "arbeidstid", "utstyr"):
+    for _ in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar"):
         steg(ingen)
     steg(lambda: iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "1"))  # proveperiode
     steg(ingen)  # vurdering
@@ -288,7 +288,7 @@ def test_forfalska_felt_paa_kvar_skjerm_endrar_ingenting(ny_side, tenar, api_nok
     assert iv.id == "avtale-ferdig"
     assert sett == ["intro", "arbeidstakar", "verksemd", "stad", "samtykke", "tilsetjing", "periode",
                     "sluttdato", "avtaletype", "arbeidsstad", "omfang", "tilgjengelegheit", "arbeidstid",
-                    "utstyr", "proveperiode", "vurdering", "gjennomgang", "innsending"]
+                    "utstyr", "utstyr-ansvar", "proveperiode", "vurdering", "gjennomgang", "innsending"]
     b_dok = iv.dokument()
     for tekst in (pdf_tekst(b_dok["pdf"]), docx_tekst(b_dok["docx"])):
         assert "Bjarne Bakke" in tekst and a_namn not in tekst and "FORFALSKA" not in tekst
