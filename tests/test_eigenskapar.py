@@ -9,12 +9,24 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
-from conftest import ROOT, _base
+from pathlib import Path
+
+import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from docassemble.desentral.dokument import avtaledata
 from docassemble.desentral.reglar import vurder
 from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"
+
+
+def _base() -> dict:
+    """The complete example answer file (tests/conftest.py reads the same one); not imported
+    from conftest, which pytest may have loaded under that name from another folder."""
+    return yaml.safe_load(DOME.read_text("utf-8"))
+
 
 DATOAR = st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31))
 
@@ -65,8 +77,6 @@ def test_vurder_og_avtaledata_for_alle_datoar(data, i_dag):
 def test_vurder_for_ei_ordning_som_starta_foer_2024_gir_exit_0(tmp_path):
     """The crash of issue 14 (1): an arrangement from March 2024 and a new hire from June 2024,
     formalised now; the deadlines of that time (one month) apply, from secondary sources."""
-    import yaml
-
     resultat = []
     for endring in ({"ordning": {"fra": date(2024, 3, 1), "til": date(2024, 12, 31), "signeringsdato": date(2026, 11, 27)},
                      "arbeidstakar": {"tilsett_fra": date(2019, 1, 1)}},
