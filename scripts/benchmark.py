@@ -269,9 +269,11 @@ def maskin() -> list[str]:
 
 
 def main() -> int:
-    from docassemble.desentral.motor import Motor
+    # The engine with the tests' browser-like answering (tests/med_docassemble/svarmotor.py).
+    sys.path.insert(0, str(ROOT / "tests" / "med_docassemble"))
+    from svarmotor import SvarMotor
 
-    motor = Motor(tempfile.mkdtemp(prefix="desentral-benchmark-"))
+    motor = SvarMotor(tempfile.mkdtemp(prefix="desentral-benchmark-"))
     rader: list[tuple] = []
     notat: list[str] = []
     mal_import(rader)

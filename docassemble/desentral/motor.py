@@ -1,7 +1,9 @@
 # do not pre-load
 """Run this package's interviews on docassemble's own engine (docassemble.base), with no web server.
 
-Used by `python -m docassemble.desentral lag` (HR batch work) and by the tests. On a server,
+Used by `python -m docassemble.desentral lag` (HR batch work) and by the tests; what only the
+tests and the benchmark need (answering a screen as a browser's POST does) is in
+tests/med_docassemble/svarmotor.py, not in the wheel. On a server,
 docassemble.webapp answers the engine's hooks (docassemble/base/hookspecs.py); here a small
 plugin answers the ones an interview with attachments needs: configuration and defaults, file
 numbering and storage in a work folder, package file lookup, secure file names, and a Redis
@@ -11,7 +13,6 @@ refuses to start where another plugin already answers the hooks.
 """
 from __future__ import annotations
 
-import pickle
 import secrets
 import mimetypes
 import os
@@ -24,7 +25,7 @@ from typing import Any
 
 import pluggy
 
-__all__ = ["Motor", "Okt", "Skjerm", "Vedlegg", "Valideringsfeil", "MotorFeil"]
+__all__ = ["Motor", "Okt", "Skjerm", "Vedlegg", "MotorFeil"]
 
 PAKKE = "docassemble.desentral"
 hookimpl = pluggy.HookimplMarker("docassemble")
@@ -32,14 +33,6 @@ hookimpl = pluggy.HookimplMarker("docassemble")
 
 class MotorFeil(RuntimeError):
     """The engine could not be started or the interview did not behave as asked."""
-
-
-class Valideringsfeil(ValueError):
-    """The interview rejected the answers; `feil` maps a variable (or "") to its message."""
-
-    def __init__(self, feil: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in feil.items()))
-        self.feil = feil
 
 
 @dataclass
@@ -277,6 +270,9 @@ def _register(plugin: _Plugin) -> None:
 class Motor:
     """docassemble's engine in this process. Started once; later calls reuse it."""
 
+    # The session class: the tests' subclass adds answering a screen as a browser does.
+    okt_klasse: type = None  # set to Okt below, once Okt is defined
+
     def __init__(self, arbeidsmappe: str | os.PathLike | None = None):
         if "plugin" in _STATE:
             self.plugin = _STATE["plugin"]
@@ -322,7 +318,7 @@ class Motor:
         """A new session; `brukar`: roller, brukar_id, epost for a signed-in user."""
         if ":" not in interview:
             interview = f"{PAKKE}:data/questions/{interview}"
-        return Okt(self, interview, url_args or {}, **brukar)
+        return self.okt_klasse(self, interview, url_args or {}, **brukar)
 
 
 class Okt:
@@ -419,11 +415,6 @@ class Okt:
         return Vedlegg(attachment.get("name", ""), attachment.get("filename", ""), filer,
                        dict(attachment.get("markdown") or {}))
 
-    def last_inn(self) -> Skjerm:
-        """Load the page again (as when a user comes back to the session)."""
-        self.skjerm = self._assemble()
-        return self.skjerm
-
     # -- answering
 
     def _sett(self, variabel: str, verdi: Any) -> None:
@@ -441,66 +432,5 @@ class Okt:
         self.skjerm = self._assemble()
         return self.skjerm
 
-    def svar(self, verdiar: dict[str, Any] | None = None, **kw) -> Skjerm:
-        """Answer the current screen like a browser's POST: only its fields, with the field's
-        `validate` and the question's `validation code` run; on rejection nothing changes."""
-        from docassemble.base.error import DAValidationError  # noqa: PLC0415
-        from docassemble.base.functions import pickleable_objects  # noqa: PLC0415
-        from docassemble.base.util import DADict, as_datetime  # noqa: PLC0415
 
-        verdiar = {**(verdiar or {}), **kw}
-        question = self.status.question
-        kjende = {f["variabel"]: f for f in self.skjerm.felt if f["variabel"]}
-        # The continue button field of a fields or review screen.
-        vidare = getattr(question, "fields_saveas", None) or getattr(question, "review_saveas", None)
-        ukjende = [v for v in verdiar if v not in kjende and v != vidare]
-        if ukjende:
-            raise MotorFeil(f"skjermen {self.skjerm.id!r} spør ikkje etter {ukjende} (berre {list(kjende)})")
-        # As the webapp does on a rejected POST: go back to the stored (pickled) dictionary.
-        backup = pickle.dumps(pickleable_objects(self.user_dict))
-        feil: dict[str, str] = {}
-        with self._kontekst():
-            for variabel, verdi in verdiar.items():
-                if variabel not in kjende:
-                    self._sett(variabel, verdi)
-                    continue
-                fld = question.fields[kjende[variabel]["nummer"]]
-                if kjende[variabel]["type"] in (None, "text") and isinstance(verdi, str):
-                    # The webapp's treatment of a plain text field: HTML tags and backslashes
-                    # removed (interview/views.py). `datatype: raw` fields keep every character.
-                    from bs4 import BeautifulSoup  # noqa: PLC0415
-
-                    verdi = BeautifulSoup(verdi.strip(), "html.parser").get_text("\n").replace("\\", "")
-                raw = verdi
-                if kjende[variabel]["type"] in ("date",) and isinstance(verdi, str):
-                    verdi = as_datetime(verdi) if verdi.strip() else ""
-                elif kjende[variabel]["type"] == "checkboxes" and not isinstance(verdi, DADict):
-                    # The webapp stores checkboxes as a DADict of choice -> True/False.
-                    valde = verdi if isinstance(verdi, dict) else {k: True for k in verdi}
-                    verdi = DADict(variabel, auto_gather=False, gathered=True)
-                    for key, on in valde.items():
-                        verdi[key] = bool(on)
-                if getattr(fld, "validate", None):
-                    try:
-                        ok = eval(fld.validate["compute"], self.user_dict)(raw)  # noqa: S307
-                        if not ok:
-                            feil[variabel] = "ugyldig verdi"
-                    except DAValidationError as exc:
-                        feil[variabel] = str(exc)
-                if variabel not in feil:
-                    self._sett(variabel, verdi)
-            if not feil and question.validation_code is not None:
-                try:
-                    exec(question.validation_code, self.user_dict)  # noqa: S102
-                except DAValidationError as exc:
-                    feil[getattr(exc, "field", None) or ""] = str(exc)
-        if feil:
-            with self._kontekst():
-                restored = pickle.loads(backup)
-            for key in list(pickleable_objects(self.user_dict)):
-                if key not in restored:
-                    del self.user_dict[key]
-            self.user_dict.update(restored)
-            raise Valideringsfeil(feil)
-        self.skjerm = self._assemble()
-        return self.skjerm
+Motor.okt_klasse = Okt

@@ -7,8 +7,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def motor(tmp_path_factory):
-    from docassemble.desentral.motor import Motor
+    from svarmotor import SvarMotor
 
-    return Motor(tmp_path_factory.mktemp("motor"))
+    return SvarMotor(tmp_path_factory.mktemp("motor"))
 
 
