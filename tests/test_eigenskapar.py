@@ -7,7 +7,7 @@ import copy
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 from pathlib import Path
 

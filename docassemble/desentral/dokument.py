@@ -92,7 +92,8 @@ class Avtaledata:
     ordinaer_kontorstad: str
     stad: str
     arbeidsstad: str
-    tidsrom: str
+    ordning_fra: str
+    ordning_til: str | None
     omfang: str
     tilgjengelegheit: str
     arbeidstid: str
@@ -102,10 +103,13 @@ class Avtaledata:
     tryggingsreglar: str
     utstyr_ansvar: str
     dokumenthandtering: str
-    provetid: list[str]
-    opphoyr: list[str]
+    # The decision's periods and notice as data; the templates hold the wording (issue 14).
+    proveperiode: dict | None
+    provetid: dict | None
+    oppseiing: dict
     tiltreding: str
-    varigheit: str
+    mellombels_til: str | None
+    heimel_mellombels: str
     lonn: str = HR_FYLLER_UT
     stillingskode: str = HR_FYLLER_UT
     stillingsprosent: str = HR_FYLLER_UT
@@ -114,121 +118,64 @@ class Avtaledata:
     endeleg: bool = False
     manglar: list[str] = field(default_factory=list)
     hr_fyller_ut: str = HR_FYLLER_UT
-    heimekontor_grunnlag: str = ""
+    dagpendling_grunngjeving: str = ""
+
+    # Counting words for the templates (the only Nynorsk they do not write themselves).
+    @staticmethod
+    def manader(n: int) -> str:
+        return _manader(n)
+
+    @staticmethod
+    def veker(n: int) -> str:
+        return _veker(n)
 
 
 def _tekst_eller_hr(verdi: str | None) -> str:
     return trygg(verdi) if verdi and verdi.strip() else HR_FYLLER_UT
 
 
-def _provetid_klausular(svar: Svar, v: dict) -> list[str]:
-    """Rettleiinga 5.3.6 and statstilsettelova § 15, kept apart: prøveperiode for ordninga
-    (the tilleggsavtale) versus prøvetid (the employment)."""
-    ut = []
-    if v["avtaletype"] == "tilleggsavtale":
-        p = v["proveperiode"]
-        if p:
-            ut.append(
-                f"Prøveperioden for ordninga er {_manader(p['manader'])}, "
-                f"frå {nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til'])}. I prøveperioden kan "
-                # Rettleiinga 5.3.6 says «varsel», not a written one (issue 14).
-                f"kvar av partane seie opp tilleggsavtala med eit varsel på {_veker(p['varsel_veker'])}.")
-        else:
-            ut.append("Partane har avtalt at det ikkje skal vere nokon prøveperiode for ordninga.")
-        ut.append(
-            "Prøveperioden for ordninga gjeld berre denne tilleggsavtala. Han har ingen verknad for "
-            "prøvetida i tilsetjinga, som følgjer av arbeidsavtala og statstilsettelova § 15.")
-    else:
-        p = v["provetid"]
-        if p and p.get("held_fram"):
-            # An existing employee still in prøvetid (issue 14 (5)): it runs on, no new one.
-            ut.append(
-                "Arbeidstakaren er alt tilsett i verksemda. Prøvetida frå tilsetjinga etter "
-                f"statstilsettelova § 15 varer til og med {nynorsk_dato(p['til'])} og held fram uendra; "
-                "avtala gir inga ny prøvetid.")
-        elif p:
-            if p["halvparten"]:
-                # statstilsettelova § 15 (from 1 July 2024): at most half a temporary employment.
-                ut.append(
-                    "Tilsetjinga er mellombels, og prøvetida er halvparten av tilsetjingstida etter "
-                    f"statstilsettelova § 15: frå {nynorsk_dato(p['fra'])} til og med "
-                    f"{nynorsk_dato(p['til_utan_forlenging'])}.")
-            else:
-                ut.append(
-                    f"Tilsetjinga har ei prøvetid på {_manader(p['manader'])} etter statstilsettelova § 15, frå "
-                    f"{nynorsk_dato(p['fra'])} til og med {nynorsk_dato(p['til_utan_forlenging'])}.")
-            if p["til"] != p["til_utan_forlenging"]:
-                ut.append(
-                    f"Arbeidstakaren har hatt fråvær i prøvetida. Arbeidsgivaren kan forlengje prøvetida "
-                    f"med like lang tid, til og med {nynorsk_dato(p['til'])}.")
-            elif p["mellombels_til"] is None:
-                ut.append("Har arbeidstakaren fråvær i prøvetida, kan arbeidsgivaren forlengje ho med like lang tid.")
-            else:
-                # Left out before for temporary staff, which could cost the employer the right to
-                # extend (issue 14; statstilsettelova § 15): capped at the end of the employment.
-                ut.append("Har arbeidstakaren fråvær i prøvetida, kan arbeidsgivaren forlengje ho med like lang "
-                          f"tid, men ikkje ut over {nynorsk_dato(p['mellombels_til'])}.")
-        else:
-            ut.append(
-                "Arbeidstakaren er alt tilsett i verksemda og held fram i same stilling. Det blir inga ny "
-                "prøvetid etter statstilsettelova § 15.")
-    return ut
+def _periodar(v: dict) -> tuple[dict | None, dict | None]:
+    """Rettleiinga 5.3.6 and statstilsettelova § 15, kept apart: the prøveperiode for ordninga
+    (the tilleggsavtale) and the employment's prøvetid, with their dates written out."""
+    pp = v["proveperiode"] if v["avtaletype"] == "tilleggsavtale" else None
+    proveperiode = None if not pp else {
+        "manader": pp["manader"], "fra": nynorsk_dato(pp["fra"]), "til": nynorsk_dato(pp["til"]),
+        "varsel_veker": pp["varsel_veker"]}
+    pt = v["provetid"] if v["avtaletype"] == "arbeidsavtale" else None
+    provetid = None if not pt else {
+        "manader": pt["manader"], "fra": nynorsk_dato(pt["fra"]), "til": nynorsk_dato(pt["til"]),
+        "til_utan_forlenging": nynorsk_dato(pt["til_utan_forlenging"]),
+        "forlengd": pt["til"] != pt["til_utan_forlenging"], "halvparten": pt["halvparten"],
+        "held_fram": bool(pt.get("held_fram")),
+        "mellombels_til": nynorsk_dato(pt["mellombels_til"]) if pt["mellombels_til"] else None}
+    return proveperiode, provetid
 
 
-def _opphoyr_klausular(svar: Svar, v: dict) -> list[str]:
+def _oppseiing(svar: Svar, v: dict) -> dict:
+    """How the agreement ends, as the decision has it: for a tilleggsavtale its own notice and
+    end; for an ordinary agreement statstilsettelova's notice (§§ 15, 22), a temporary post's
+    end and its written notice (§ 17 (4))."""
     o = v["opphoyr"]
     if v["avtaletype"] == "tilleggsavtale":
-        frist = svar.ordning.oppseiingsfrist_manader
-        ut = [
-            ("Etter prøveperioden kan kvar av partane seie opp tilleggsavtala skriftleg med ein frist på "
-             f"{_manader(frist)}." if frist is not None else
-             "Etter prøveperioden kan kvar av partane seie opp tilleggsavtala skriftleg med ein frist på "
-             + HR_FYLLER_UT + " månader."),
-            "Oppseiing av tilleggsavtala gjeld berre ordninga med desentralisert arbeid. Arbeidsforholdet "
-            "held fram, og partane fell då tilbake på den ordinære arbeidsavtala, også når det gjeld "
-            "arbeidsstaden.",
-            "Tilleggsavtala blir avslutta automatisk når tilsetjingsforholdet i verksemda tek slutt.",
-        ]
-        if svar.ordning.til is not None:
-            ut.insert(0, f"Tilleggsavtala gjeld til og med {nynorsk_dato(svar.ordning.til)} og sluttar då "
-                         "utan oppseiing. Partane kan før den tid drøfte om ordninga skal halde fram.")
-        return ut
+        return {"frist_manader": svar.ordning.oppseiingsfrist_manader,
+                "til": nynorsk_dato(svar.ordning.til) if svar.ordning.til else None}
     f = v["oppseiingsfrist"]
-    ut = [
-        "Oppseiing av denne arbeidsavtala inneber at arbeidsforholdet blir avslutta. Reglane i "
-        "statstilsettelova om oppseiing og oppseiingsfristar gjeld.",
-    ]
-    if f["i_provetid"]:
-        ut.append(f"I prøvetida er oppseiingsfristen {_manader(f['arbeidsgivar_manader'])} for arbeidsgivaren "
-                  f"og {_manader(f['arbeidstakar_manader'])} for arbeidstakaren.")
-    rader = f["tabell"]
-    tekst = []
-    for r in rader:
-        grense = "inntil eitt år" if r["tenestetid_over_ar"] == 0 else f"over {r['tenestetid_over_ar']} år"
-        tekst.append(f"{grense}: {_manader(r['arbeidsgivar_manader'])} frå arbeidsgivaren og "
-                     f"{_manader(r['arbeidstakar_manader'])} frå arbeidstakaren")
-    ut.append("Etter prøvetida er oppseiingsfristen etter tenestetid " + "; ".join(tekst) + ".")
-    # statstilsettelova § 22 (the rule data's frist_fra_dato_til_dato); no form requirement is
-    # stated for the employee's notice in the sources read, so none is printed (issue 14).
-    ut.append("Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken.")
-    if f["tilsetjing"] == "mellombels" and o["siste_dag"]:
-        ut.append(f"Tilsetjinga er mellombels og tek slutt {nynorsk_dato(o['siste_dag'])} utan oppseiing.")
-    if o.get("varsel_for_slutt"):
-        # statstilsettelova § 17 (4): more than a year's temporary employment (legal facts E10).
-        ut.append("Arbeidsgivaren gir skriftleg varsel om at tilsetjinga sluttar, seinast "
-                  f"{nynorsk_dato(o['varsel_for_slutt']['seinast'])} (statstilsettelova § 17 fjerde ledd).")
-    # arbeidsmiljølova § 14-8 asks for the change in writing, not for a new agreement (issue 14).
-    ut.append("Blir arbeidsstaden endra seinare, skal endringa gjerast skriftleg seinast den dagen ho tek "
-              "til å gjelde (arbeidsmiljølova § 14-8).")
-    return ut
+    return {
+        "i_provetid": f["i_provetid"], "provetid_arbeidsgivar": f["arbeidsgivar_manader"],
+        "provetid_arbeidstakar": f["arbeidstakar_manader"],
+        "tabell": [{"over_ar": r["tenestetid_over_ar"], "arbeidsgivar": r["arbeidsgivar_manader"],
+                    "arbeidstakar": r["arbeidstakar_manader"]} for r in f["tabell"]],
+        "mellombels_slutt": nynorsk_dato(o["siste_dag"]) if f["tilsetjing"] == "mellombels" and o["siste_dag"] else None,
+        "varsel_seinast": nynorsk_dato(o["varsel_for_slutt"]["seinast"]) if o.get("varsel_for_slutt") else None,
+    }
 
 
-def _heimekontor_grunnlag(o) -> str:
-    """Situation 3 (Rettleiinga 2.1): home office because daily commuting is not realistic; the
-    employee's reasons are the basis of the employer's assessment, so they go into the agreement."""
+def _dagpendling_grunngjeving(o) -> str:
+    """Situation 3 (Rettleiinga 2.1): the employee's reasons why daily commuting is not
+    realistic are the basis of the employer's assessment, so they go into the agreement."""
     if o.stad != "heimekontor" or not (o.dagpendling_grunngjeving and o.dagpendling_grunngjeving.strip()):
         return ""
-    return "Grunnlaget for heimekontor er at dagpendling ikkje er realistisk: " + trygg(o.dagpendling_grunngjeving)
+    return trygg(o.dagpendling_grunngjeving)
 
 
 def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: bool = False) -> Avtaledata:
@@ -240,16 +187,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
     hr = {k: v for k, v in (hr or {}).items() if v and str(v).strip()}
     kjerne = vurdering["fleksitid"]["kjernetid"]
     ytre = vurdering["fleksitid"]["ytre_arbeidstid"]
-    if o.til is None:
-        tidsrom = f"Ordninga gjeld frå og med {nynorsk_dato(o.fra)} og er tidsuavgrensa."
-    else:
-        tidsrom = f"Ordninga gjeld frå og med {nynorsk_dato(o.fra)} til og med {nynorsk_dato(o.til)}."
-    if at.mellombels_til is None:
-        varigheit = "Tilsetjinga er fast."
-    else:
-        varigheit = (f"Tilsetjinga er mellombels til og med {nynorsk_dato(at.mellombels_til)}. "
-                     f"Heimel for mellombels tilsetjing (statstilsettelova § 9): "
-                     f"{_tekst_eller_hr(hr.get('heimel_mellombels'))}")
+    proveperiode, provetid = _periodar(vurdering)
     return Avtaledata(
         avtaletype=vurdering["avtaletype"],
         tittel=AVTALETITTEL[vurdering["avtaletype"]],
@@ -262,7 +200,8 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         ordinaer_kontorstad=_tekst_eller_hr(vk.ordinaer_kontorstad),
         stad=STAD_NAMN[o.stad],
         arbeidsstad=_tekst_eller_hr(o.arbeidsstad),
-        tidsrom=tidsrom,
+        ordning_fra=nynorsk_dato(o.fra),
+        ordning_til=nynorsk_dato(o.til) if o.til else None,
         omfang=_tekst_eller_hr(o.omfang),
         tilgjengelegheit=_tekst_eller_hr(o.tilgjengelegheit),
         arbeidstid=_tekst_eller_hr(o.arbeidstid),
@@ -272,10 +211,12 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         tryggingsreglar=_tekst_eller_hr(hr.get("tryggingsreglar", o.tryggingsreglar)),
         utstyr_ansvar=_tekst_eller_hr(o.utstyr_ansvar),
         dokumenthandtering=_tekst_eller_hr(o.dokumenthandtering),
-        provetid=_provetid_klausular(svar, vurdering),
-        opphoyr=_opphoyr_klausular(svar, vurdering),
+        proveperiode=proveperiode,
+        provetid=provetid,
+        oppseiing=_oppseiing(svar, vurdering),
         tiltreding=nynorsk_dato(at.tilsett_fra),
-        varigheit=varigheit,
+        mellombels_til=nynorsk_dato(at.mellombels_til) if at.mellombels_til else None,
+        heimel_mellombels=_tekst_eller_hr(hr.get("heimel_mellombels")),
         lonn=_tekst_eller_hr(hr.get("lonn")),
         stillingskode=_tekst_eller_hr(hr.get("stillingskode")),
         stillingsprosent=_tekst_eller_hr(hr.get("stillingsprosent")),
@@ -283,6 +224,6 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         utbetaling=_tekst_eller_hr(hr.get("utbetaling")),
         endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
-        heimekontor_grunnlag=_heimekontor_grunnlag(o),
+        dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
     )
 
