@@ -46,7 +46,7 @@ N_IMPORT = 10
 PRELOAD = ["docassemble.desentral", "docassemble.desentral.datoar", "docassemble.desentral.regelverk",
            "docassemble.desentral.svarfil", "docassemble.desentral.reglar", "docassemble.desentral.reglar_felles",
            "docassemble.desentral.reglar_tid", "docassemble.desentral.reglar_innhald", "docassemble.desentral.dokument",
-           "docassemble.desentral.hrliste", "docassemble.desentral.skjermtekst",
+           "docassemble.desentral.hrliste", "docassemble.desentral.skjermtekst", "docassemble.desentral.avgjerd",
            "docassemble.desentral.saker", "docassemble.desentral.intervju"]
 
 

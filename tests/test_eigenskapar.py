@@ -65,7 +65,7 @@ def test_vurder_og_avtaledata_for_alle_datoar(data, i_dag):
         assert str(exc).strip()  # a refusal with a message, not a crash
         return
     r = vurder(svar, i_dag)
-    json.dumps(r, default=str)
+    json.dumps(r.som_json(), default=str)
     assert all(t["status"] in ("stadfesta", "sekundærkjelde", "ikkje stadfesta") for t in r["brukte_tal"])
     for t in r["brukte_tal"]:
         if t["status"] != "stadfesta":

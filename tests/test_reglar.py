@@ -467,3 +467,23 @@ def test_temporary_employment_over_a_year_gets_the_written_notice_date(lag_svar)
     assert "statstilsettelova_varsel_mellombels_slutt" in [t["id"] for t in r["brukte_tal"]]
     r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.mellombels_til": date(2027, 12, 31)})
     assert r["opphoyr"]["varsel_for_slutt"] is None
+
+
+def test_the_decision_is_one_frozen_typed_object(lag_svar):
+    """Issue 14: `vurder` returns one immutable, typed result; the JSON is its `som_json()`."""
+    import dataclasses
+    import pickle
+
+    from docassemble.desentral.avgjerd import Avgjerd
+
+    r = run(lag_svar)
+    assert isinstance(r, Avgjerd)
+    assert r.avtaletype == r["avtaletype"] == "tilleggsavtale"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.avtaletype = "arbeidsavtale"
+    j = r.som_json()
+    assert isinstance(j, dict) and j["avtaletype"] == "tilleggsavtale" and set(j) == set(r)
+    # docassemble keeps it in the session: it must survive pickling as it is
+    assert pickle.loads(pickle.dumps(r)) == r
+    with pytest.raises(KeyError):
+        r["finst_ikkje"]

@@ -86,7 +86,7 @@ def cmd_vurder(args: list[str]) -> int:
     if len(pos) != 1:
         raise BrukFeil("vurder treng éi svarfil")
     svar = les_svar(_les_fil(pos[0]))
-    sys.stdout.write(_dump(vurder(svar, _dato(opt.get("--dato")))) + "\n")
+    sys.stdout.write(_dump(vurder(svar, _dato(opt.get("--dato"))).som_json()) + "\n")
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .avgjerd import Avgjerd
 from .datoar import nynorsk_dato
 from .regelverk import Regelverk
 from .reglar_felles import Tal, _grunn
@@ -158,8 +159,9 @@ def _konsekvens(avtaletype: str) -> dict:
 
 # --- The whole decision ---
 
-def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
-    """The decision for one answer file, as the JSON object of `vurder` (dates still `date`)."""
+def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgjerd:
+    """The decision for one answer file: one frozen `Avgjerd`, made once per screen and read by
+    every part (`som_json()` is the JSON object of `vurder`, dates still `date`)."""
     tal = Tal(regelverk)
     at, o = svar.arbeidstakar, svar.ordning
     omfang = vurder_omfang(o.stad, o.dagpendling_realistisk, at.nytilsett,
@@ -185,7 +187,7 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
     if not omfang.i_omfang:
         ut["brukte_tal"] = []
         ut["ustadfesta_tal"] = []
-        return ut
+        return Avgjerd(**ut)
 
     tilradd, grunnar = tilra_avtaletype(o, at.nytilsett)
     avtaletype = o.avtaletype_valt or tilradd
@@ -264,4 +266,4 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> dict:
     ut["merknader"] = _merknader(svar, omfang.situasjon)
     ut["brukte_tal"] = tal.brukte()
     ut["ustadfesta_tal"] = [t["id"] for t in ut["brukte_tal"] if t["status"] != "stadfesta"]
-    return ut
+    return Avgjerd(**ut)

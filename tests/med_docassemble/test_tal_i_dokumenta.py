@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def _datoar(v) -> set[date]:
     """Every date anywhere in the decision or the answers."""
     if isinstance(v, date):
         return {v}
-    if isinstance(v, dict):
+    if isinstance(v, Mapping):
         return set().union(*(map(_datoar, v.values()))) if v else set()
     if isinstance(v, (list, tuple)):
         return set().union(*(map(_datoar, v))) if v else set()
@@ -58,7 +59,7 @@ def _heiltal(v) -> set[int]:
         return set()
     if isinstance(v, int):
         return {v}
-    if isinstance(v, dict):
+    if isinstance(v, Mapping):
         return set().union(*(map(_heiltal, v.values()))) if v else set()
     if isinstance(v, (list, tuple)):
         return set().union(*(map(_heiltal, v))) if v else set()
