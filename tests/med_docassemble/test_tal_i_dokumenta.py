@@ -43,27 +43,21 @@ SAKER = {
 }
 
 
-def _datoar(v) -> set[date]:
-    """Every date anywhere in the decision or the answers."""
-    if isinstance(v, date):
-        return {v}
+def _blad(v, er_blad) -> set:
+    """Every leaf value anywhere in the decision or the answers that `er_blad` picks."""
     if isinstance(v, Mapping):
-        return set().union(*(map(_datoar, v.values()))) if v else set()
+        v = list(v.values())
     if isinstance(v, (list, tuple)):
-        return set().union(*(map(_datoar, v))) if v else set()
-    return set()
+        return set().union(*(_blad(x, er_blad) for x in v)) if v else set()
+    return {v} if er_blad(v) else set()
+
+
+def _datoar(v) -> set[date]:
+    return _blad(v, lambda x: isinstance(x, date))
 
 
 def _heiltal(v) -> set[int]:
-    if isinstance(v, bool):
-        return set()
-    if isinstance(v, int):
-        return {v}
-    if isinstance(v, Mapping):
-        return set().union(*(map(_heiltal, v.values()))) if v else set()
-    if isinstance(v, (list, tuple)):
-        return set().union(*(map(_heiltal, v))) if v else set()
-    return set()
+    return _blad(v, lambda x: isinstance(x, int) and not isinstance(x, bool))
 
 
 @pytest.mark.parametrize("sak", list(SAKER))

@@ -4,7 +4,7 @@ every screen (the answers must still be there), the cases that end outside the g
 «Start på nytt». The record of what was reached and clicked is skjermdekning.py's."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, logg_inn
+from nettlesarhjelp import Intervju, fram_til_stad, logg_inn
 
 
 def hjelp(iv: Intervju, knapp: str, tekst: str):
@@ -163,15 +163,7 @@ def test_utanfor_rettleiinga_tilbake_og_start_paa_nytt(side, tenar):
     """Ordinary home office and a refused consent end outside the guideline, with the reason;
     «Tilbake» lets the user correct the answer, «Start på nytt» begins again empty."""
     iv = Intervju(side, tenar).start()
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", "Unni Utanfor")
-    iv.tekst("Stilling", "rådgivar")
-    iv.tekst("Bustadadressa di", "Storgata 1, 0155 Oslo")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
+    fram_til_stad(iv, "Unni Utanfor", nytilsett=False, bustad="Storgata 1, 0155 Oslo")
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Ja")
@@ -193,15 +185,7 @@ def test_tidsuavgrensa_ordning_spor_om_fast_kontorstad(side, tenar):
     """An open-ended arrangement for a new hire asks whether the ordinary office stays a fixed
     workplace (Rettleiinga 5.3.2), with its help; the answer decides the recommendation."""
     iv = Intervju(side, tenar).start()
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", "Frida Fast")
-    iv.tekst("Stilling", "rådgivar")
-    iv.tekst("Bustadadressa di", "Storgata 1, 2680 Vågå")
-    iv.val("Er du nytilsett i verksemda?", "Ja")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
+    fram_til_stad(iv, "Frida Fast", nytilsett=True)
     iv.val("Arbeidsstad", "Ein annan kontorstad i verksemda")
     iv.hald_fram("tilsetjing")
     iv.dato("Første arbeidsdag i verksemda", "2027-02-01")

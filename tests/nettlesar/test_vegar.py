@@ -1,7 +1,7 @@
 """Issue 13: paths a user clicks that the scripted flows did not take."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, logg_inn, samtykke_og_periode
+from nettlesarhjelp import Intervju, fram_til_stad, logg_inn, samtykke_og_periode
 from test_hr_nettlesar import send_inn_som_arbeidstakar
 
 
@@ -27,16 +27,7 @@ def test_ny_sak_etter_innsending_held_den_sende_saka_i_intervjua_mine(side, tena
 
 def _fram_til_arbeidsstad(iv: Intervju, namn: str):
     """Office hub, existing employee, open-ended: up to the screen for the place's address."""
-    assert iv.id == "intro"
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", namn)
-    iv.tekst("Stilling", "seniorrådgivar")
-    iv.tekst("Bustadadressa di", "Storgata 1, 2680 Vågå")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
+    fram_til_stad(iv, namn, nytilsett=False)
     iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
     iv.hald_fram("samtykke")
     samtykke_og_periode(iv, "2021-03-01", "2027-01-01", "2027-12-31")
@@ -94,16 +85,10 @@ def test_endra_periode_paa_gjennomgangen_gir_ny_tilraading(side, tenar):
     ordinary office, gets an ordinary agreement; changing the arrangement to time-limited on the
     review screen asks for the agreement type again, with the tilleggsavtale recommended."""
     iv = Intervju(side, tenar).start()
-    _fram_til_stad_hub(iv)
-    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
-    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
-    iv.hald_fram("tilsetjing")
-    iv.dato("Første arbeidsdag i verksemda", "2021-03-01")
-    iv.val("Er tilsetjinga mellombels?", "Nei")
-    iv.hald_fram("periode")
-    iv.dato("Startdato for ordninga", "2027-01-01")
-    iv.val("Er ordninga tidsavgrensa?", "Nei")
-    iv.hald_fram("fast-kontorstad")
+    fram_til_stad(iv, "Hugo Hub", nytilsett=False, bustad="Storgata 1, 2609 Lillehammer")
+    iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
+    iv.hald_fram("samtykke")
+    samtykke_og_periode(iv, "2021-03-01", "2027-01-01", None)
     iv.val("Held du fram med å arbeide fast frå den ordinære kontorstaden ein del av tida?", "Nei")
     iv.hald_fram("avtaletype")
     assert "ei ordinær arbeidsavtale" in side.inner_text("#daquestion")
@@ -132,18 +117,3 @@ def test_endra_periode_paa_gjennomgangen_gir_ny_tilraading(side, tenar):
         iv.hald_fram("gjennomgang")
     assert iv.id == "gjennomgang"
     assert "Avtaletype: Tilleggsavtale til arbeidsavtala" in side.inner_text("#daquestion")
-
-
-def _fram_til_stad_hub(iv: Intervju):
-    assert iv.id == "intro"
-    iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", "Hugo Hub")
-    iv.tekst("Stilling", "rådgivar")
-    iv.tekst("Bustadadressa di", "Storgata 1, 2609 Lillehammer")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
-    iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
-    iv.hald_fram("stad")
-    iv.val("Arbeidsstad", "Eit kontorfellesskap utanfor kontorstrukturen til verksemda")
-    iv.hald_fram("samtykke")
