@@ -53,6 +53,9 @@ class Intervju:
         """Every screen: a screenshot, an axe run, and no English docassemble phrase."""
         from axe_playwright_python.sync_playwright import Axe
 
+        # Let CSS transitions finish (a choice put back by svar-ved-tilbake.js fades its button
+        # in): axe must judge the colours the user sees, not a frame halfway.
+        self.page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         skjerm = self.id
         n = len(self.skjermar)
         self.skjermar.append(skjerm)
