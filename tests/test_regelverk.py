@@ -103,3 +103,16 @@ def test_words_file_translates_known_docassemble_phrases():
     nn = words["nn"]
     assert nn["Continue"] == "Hald fram" and nn["Back"] == "Tilbake"
     assert all(isinstance(v, str) and v.strip() for v in nn.values())
+
+
+def test_parse_is_memoised_by_text_and_read_only():
+    # The memo must not let one caller change the figures another caller reads.
+    first, again = last_regelverk(), last_regelverk()
+    assert first is again
+    with pytest.raises(TypeError):
+        first.parametrar["statstilsettelova_provetid"] = None
+    with pytest.raises(AttributeError):
+        first["statstilsettelova_provetid"].verdiar = ()
+    # Another text is parsed on its own, not served from the memo.
+    other = last_regelverk("x: {namn: a, eining: b, kjelde: c, verdiar: [{gjeld_fra: null, verdi: 1, status: stadfesta}]}")
+    assert list(other.parametrar) == ["x"]

@@ -14,21 +14,18 @@ refuses to start where another plugin already answers the hooks.
 from __future__ import annotations
 
 import secrets
-import mimetypes
 import os
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pluggy
+from . import motorkrokar
 
 __all__ = ["Motor", "Okt", "Skjerm", "Vedlegg", "MotorFeil"]
 
 PAKKE = "docassemble.desentral"
-hookimpl = pluggy.HookimplMarker("docassemble")
 
 
 class MotorFeil(RuntimeError):
@@ -63,210 +60,6 @@ class Skjerm:
 _STATE: dict[str, Any] = {}
 
 
-def _config_text(work: Path) -> str:
-    words = f"{PAKKE}:data/sources/nn-words.yml"
-    return "\n".join([
-        "secretkey: motor-utan-tenar",
-        "pandoc engine: lualatex",
-        "language: nn",
-        "locale: nn_NO.utf8",
-        "default timezone: Europe/Oslo",
-        f"words: [{words}]",
-        # docassemble's NLP helpers talk to a socket when this path exists instead of
-        # downloading NLTK corpora at import; nothing in these interviews calls them.
-        f"nltk socket: {work / 'nltk-ikkje-i-bruk'}",
-        f"uploads: {work / 'filer'}",
-        "",
-    ])
-
-
-class _Plugin:
-    """The hooks docassemble.webapp implements on a server, for a single local process."""
-
-    def __init__(self, work: Path, daconfig: dict):
-        import fakeredis  # noqa: PLC0415
-
-        self.work = work
-        self.daconfig = daconfig
-        self.redis = fakeredis.FakeRedis()
-        self.files: dict[int, tuple[Path, str]] = {}
-        self.sql: dict[str, Any] = {}
-
-    # -- defaults and configuration
-    @hookimpl
-    def get_default_language(self):
-        return self.daconfig.get("language", "nn")
-
-    @hookimpl
-    def get_default_dialect(self):
-        return "standard"
-
-    @hookimpl
-    def get_default_locale(self):
-        return self.daconfig.get("locale", "nn_NO.utf8")
-
-    @hookimpl
-    def get_default_voice(self):
-        return None
-
-    @hookimpl
-    def get_default_timezone(self):
-        return self.daconfig.get("default timezone", "Europe/Oslo")
-
-    @hookimpl
-    def get_default_country(self):
-        return "NO"
-
-    @hookimpl
-    def get_configuration(self):
-        return self.daconfig
-
-    @hookimpl
-    def get_hostname(self):
-        return "localhost"
-
-    @hookimpl
-    def get_debug_status(self):
-        return False
-
-    @hookimpl
-    def get_main_page_parts(self):
-        return {}
-
-    @hookimpl
-    def get_server_redis(self):
-        return self.redis
-
-    @hookimpl
-    def get_server_redis_user(self):
-        return self.redis
-
-    @hookimpl
-    def get_default_table_class(self):
-        return '"table table-striped"'
-
-    @hookimpl
-    def get_default_thead_class(self):
-        return ""
-
-    @hookimpl
-    def get_button_class_prefix(self):
-        return "btn-"
-
-    @hookimpl
-    def url_finder(self, file_reference, kwargs):
-        name = kwargs.get("display_filename") or str(file_reference)
-        return f"/filer/{file_reference}/{name}"
-
-    @hookimpl
-    def url_for(self, endpoint, kwargs):
-        return f"/{endpoint}"
-
-    # -- files: numbered files live in the work folder, package files where the package is
-    @hookimpl
-    def get_new_file_number(self, user_code, file_name, yaml_file_name):
-        number = len(self.files) + 1
-        self.files[number] = (self.work / "filer" / f"{number}", file_name)
-        return number
-
-    @hookimpl
-    def save_numbered_file(self, filename, orig_path, yaml_file_name, uid):
-        number = self.get_new_file_number(uid, filename, yaml_file_name)
-        extension, mimetype = self.get_ext_and_mimetype(filename)
-        dest = self.work / "filer" / f"{number}.{extension}"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(orig_path, dest)
-        self.files[number] = (dest, filename)
-        return (number, extension, mimetype)
-
-    @hookimpl
-    def get_ext_and_mimetype(self, filename):
-        extension = os.path.splitext(str(filename))[1].lstrip(".").lower()
-        return extension, mimetypes.guess_type(str(filename))[0] or "application/octet-stream"
-
-    def _info(self, path: str | None) -> dict:
-        if path is None:
-            return {}
-        extension, mimetype = self.get_ext_and_mimetype(path)
-        return {"fullpath": path, "path": os.path.splitext(path)[0], "filename": os.path.basename(path),
-                "extension": extension, "mimetype": mimetype}
-
-    @hookimpl
-    def file_number_finder(self, file_number, filename, uids, privileged):
-        found = self.files.get(int(file_number))
-        return self._info(str(found[0])) if found else {}
-
-    @hookimpl
-    def file_finder(self, file_reference, question, folder, package, filename, return_nonexistent, uids):
-        from docassemble.base.functions import static_filename_path  # noqa: PLC0415
-
-        ref = str(file_reference)
-        if ref.isdigit():
-            return self.file_number_finder(ref, filename, uids, True)
-        if ":" not in ref:
-            if package is None and question is not None:
-                package = question.from_source.get_package()
-            if folder and "/" not in ref:
-                ref = f"data/{folder}/{ref}"
-            ref = f"{package or PAKKE}:{ref}"
-        return self._info(static_filename_path(ref, return_nonexistent=return_nonexistent))
-
-    @hookimpl
-    def path_from_reference(self, file_reference):
-        return self.file_finder(file_reference, None, None, None, None, False, None).get("fullpath")
-
-    @hookimpl
-    def secure_filename(self, filename):
-        import werkzeug.utils  # noqa: PLC0415
-
-        return werkzeug.utils.secure_filename(filename)
-
-    @hookimpl
-    def secure_filename_spaces_ok(self, filename):
-        return self.secure_filename(filename)
-
-    @hookimpl
-    def secure_filename_unicode_ok(self, the_filename):
-        return self.secure_filename(the_filename)
-
-    # -- storage that a single process keeps in memory
-    @hookimpl
-    def server_sql_get(self, key, secret):
-        return self.sql.get(key)
-
-    @hookimpl
-    def server_sql_defined(self, key):
-        return key in self.sql
-
-    @hookimpl
-    def server_sql_set(self, key, val, encrypted, secret, the_user_id):
-        self.sql[key] = val
-
-    @hookimpl
-    def server_sql_delete(self, key):
-        self.sql.pop(key, None)
-
-    @hookimpl
-    def server_sql_keys(self, prefix):
-        return [k[len(prefix):] for k in self.sql if k.startswith(prefix)]
-
-    @hookimpl
-    def applock(self, action, application, maxtime):
-        return True
-
-    @hookimpl
-    def release_lock(self, user_code, filename):
-        return None
-
-
-def _register(plugin: _Plugin) -> None:
-    from docassemble.base.plugin_manager import pm  # noqa: PLC0415
-
-    if pm.hook.get_configuration.get_hookimpls():
-        raise MotorFeil("ein annan docassemble-plugin svarar alt (køyrer dette på ein tenar?)")
-    pm.register(plugin, name="docassemble.desentral.motor")
-
-
 class Motor:
     """docassemble's engine in this process. Started once; later calls reuse it."""
 
@@ -282,7 +75,7 @@ class Motor:
         (self.work / "tmp").mkdir(parents=True, exist_ok=True)
         (self.work / "nltk-ikkje-i-bruk").touch()
         config = self.work / "config.yml"
-        config.write_text(_config_text(self.work), "utf-8")
+        config.write_text(motorkrokar.config_text(self.work), "utf-8")
         os.environ["DA_CONFIG_FILE"] = str(config)
         # docassemble's config loader reads any existing file named in sys.argv as its config
         # (docassemble-notes: pitfall); load it ourselves, by name, before anything else does.
@@ -291,8 +84,11 @@ class Motor:
             import docassemble.base.config as daconfig_module  # noqa: PLC0415
 
             daconfig_module.load(filename=str(config))
-            self.plugin = _Plugin(self.work, daconfig_module.daconfig)
-            _register(self.plugin)
+            self.plugin = motorkrokar.Plugin(self.work, daconfig_module.daconfig)
+            try:
+                motorkrokar.register(self.plugin)
+            except motorkrokar.KrokFeil as feil:
+                raise MotorFeil(str(feil)) from feil
             import docassemble.base.parse  # noqa: F401, PLC0415
             import docassemble.base.util  # noqa: F401, PLC0415
         finally:

@@ -1,14 +1,19 @@
 """The legal figures as data: data/sources/regelverk.yml, with source, effective date and status.
 
-Plain Python and pyyaml; no docassemble import. The file is read once per `Regelverk` object;
-nothing is cached at module level, so a server process keeps no state of its own.
+Plain Python and pyyaml; no docassemble import. The file is read on every call; its parse is
+memoised by the file's text (a pure function of the package's own data, the same on every server
+of a multi-server install and parsed anew when a package update changes the text), so a
+decision does not re-parse 12 kB of YAML (benchmark, docs/benchmark.md). The parsed figures are
+read-only (frozen dataclasses, a mapping proxy), so the memo cannot be changed by a caller.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import yaml
 
@@ -67,7 +72,7 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Regelverk:
-    parametrar: dict[str, Parameter]
+    parametrar: Mapping[str, Parameter]
 
     def __getitem__(self, key: str) -> Parameter:
         return self.parametrar[key]
@@ -112,11 +117,17 @@ def _parse(data: Any) -> Regelverk:
         if datoar != sorted(datoar) or len(set(datoar)) != len(datoar):
             raise RegelverkFeil(f"{key}.verdiar: må stå i stigande rekkjefølgje etter gjeld_fra")
         parametrar[key] = Parameter(key, spec["namn"], spec["eining"], spec["kjelde"], tuple(verdiar))
-    return Regelverk(parametrar)
+    return Regelverk(MappingProxyType(parametrar))
 
 
 def last_regelverk(text: str | None = None) -> Regelverk:
     """Parse the package's rule data, or `text` if given (for tests of the loader)."""
     if text is None:
         text = (resources.files("docassemble.desentral") / "data" / "sources" / "regelverk.yml").read_text("utf-8")
-    return _parse(yaml.safe_load(text))
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_text(text: str) -> Regelverk:
+    # libyaml's loader where pyyaml was built with it (10x faster here); same safe subset.
+    return _parse(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
