@@ -49,10 +49,11 @@ def _eigar() -> int | None:
 
 
 def _okt_nokkel() -> str:
-    from docassemble.base.util import user_info  # noqa: PLC0415
+    # current_context(), not user_info(): docassemble 1.10 deprecates user_info().session.
+    from docassemble.base.util import current_context  # noqa: PLC0415
 
-    info = user_info()
-    return f"okt:{info.filename}:{info.session}"
+    kontekst = current_context()
+    return f"okt:{kontekst.filename}:{kontekst.session}"
 
 
 def eiga_sak(sak_id: str | None) -> dict | None:
