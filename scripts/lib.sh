@@ -45,3 +45,22 @@ ensure_da_venv() {
     echo "$venv"
 }
 
+
+# ensure_da_eldste_venv: the oldest supported docassemble (scripts/docassemble-eldste-krav.txt)
+# on the machine's Python 3.11, for test.sh's phase «eldste docassemble». Prints its path.
+ensure_da_eldste_venv() {
+    local krav="$REPO/scripts/docassemble-eldste-krav.txt" stamp venv py uv
+    py="${DESENTRAL_PYTHON_ELDSTE:-$(command -v python3.11 || true)}"
+    [ -x "$py" ] || { say "fann ikkje Python 3.11 (set DESENTRAL_PYTHON_ELDSTE)"; return 1; }
+    uv="$(ensure_da_venv)/bin/uv"
+    stamp="$(cat "$krav" | sha256sum | cut -c1-16)"
+    venv="$DESENTRAL_HOME/venv-docassemble-eldste"
+    if [ ! -f "$venv/.stamp" ] || [ "$(cat "$venv/.stamp")" != "$stamp" ]; then
+        say "lagar Python 3.11-miljøet med den eldste docassemble i $venv"
+        rm -rf "$venv"
+        "$py" -m venv "$venv"
+        "$uv" pip install -q --python "$venv/bin/python" -r "$krav" >&2
+        echo "$stamp" > "$venv/.stamp"
+    fi
+    echo "$venv"
+}

@@ -91,16 +91,44 @@ error help: |
   «Prøv på nytt» for å gå tilbake til der du var.
 authorized registration domains:
   - $DESENTRAL_EPOSTDOMENE
+$(server_config_pip)
 # docassemble's notice box has a fixed English aria-label on its close button.
 alert html: '<div class="da-alert alert alert-%s alert-dismissible fade show">%s<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Lukk"></button></div>'
 EOF
     chmod 600 "$S/config/config.yml"
 }
 
+# Package Management's PyPI way runs pip in the Celery worker. docassemble's keys `pip index url`
+# and `pip extra index urls` name the package index; its Docker image turns them into pip's
+# configuration at start (Docker/initialize.sh: pip config set global.index-url). Here the same
+# keys become $S/pip.conf, which the worker's pip reads through PIP_CONFIG_FILE (server_env).
+# DESENTRAL_PIP_INDEX_URL / DESENTRAL_PIP_EXTRA_INDEX_URLS set them (test.sh: its local index).
+server_config_pip() {
+    [ -n "${DESENTRAL_PIP_INDEX_URL:-}" ] && echo "pip index url: $DESENTRAL_PIP_INDEX_URL"
+    [ -n "${DESENTRAL_PIP_EXTRA_INDEX_URLS:-}" ] && echo "pip extra index urls: $DESENTRAL_PIP_EXTRA_INDEX_URLS"
+    return 0
+}
+
+server_pip_conf() {
+    local venv="$1"
+    "$venv/bin/python" - "$S/config/config.yml" "$S/pip.conf" <<'PY'
+import sys, yaml
+with open(sys.argv[1], encoding="utf-8") as fh:
+    config = yaml.safe_load(fh) or {}
+lines = ["[global]"]
+if config.get("pip index url"):
+    lines.append(f"index-url = {config['pip index url']}")
+if config.get("pip extra index urls"):
+    lines.append(f"extra-index-url = {config['pip extra index urls']}")
+with open(sys.argv[2], "w", encoding="utf-8") as fh:
+    fh.write("\n".join(lines) + "\n")
+PY
+}
+
 server_env() {
     local venv="$1"
     export DA_CONFIG_FILE="$S/config/config.yml" DA_PYTHON="$venv" CONTAINERROLE=":all:"
-    export HOME="$S/home" TMPDIR="$S/tmp" PATH="$venv/bin:$PATH" C_FORCE_ROOT=1
+    export HOME="$S/home" TMPDIR="$S/tmp" PATH="$venv/bin:$PATH" C_FORCE_ROOT=1 PIP_CONFIG_FILE="$S/pip.conf"
     export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 PYTHONDONTWRITEBYTECODE=1 NLTK_DATA="$S/nltk_data"
 }
 
@@ -132,6 +160,7 @@ server_init() {
     touch "$S/webapp/docassemble.wsgi"
     server_secrets
     server_config "$venv"
+    server_pip_conf "$venv"
     # The server runs with HOME=$S/home, where lualatex keeps its font-name database; build it
     # here (about 25 s the first time) rather than in a user's first document.
     HOME="$S/home" luaotfload-tool --update >/dev/null 2>&1 || true

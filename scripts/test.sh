@@ -12,6 +12,12 @@ export DESENTRAL_SERVER="${DESENTRAL_TEST_SERVER:-/var/lib/docassemble-desentral
 export DESENTRAL_PORT="${DESENTRAL_TEST_PORT:-8081}"
 export DESENTRAL_PG_PORT="${DESENTRAL_TEST_PG_PORT:-5434}"
 export DESENTRAL_REDIS_PORT="${DESENTRAL_TEST_REDIS_PORT:-6381}"
+# A package index of the tests' own (pypiserver on 127.0.0.1), named to the test server by
+# docassemble's `pip extra index urls` key: Package Management's PyPI way installs from it by
+# name. An extra index, not `pip index url`: pip still builds an uploaded ZIP with setuptools
+# from the machine's usual index, which this small index does not mirror.
+PYPI_PORT="${DESENTRAL_TEST_PYPI_PORT:-8091}"
+export DESENTRAL_PIP_EXTRA_INDEX_URLS="http://127.0.0.1:$PYPI_PORT/simple/"
 . "$(dirname "$0")/lib.sh"
 . "$REPO/scripts/server-lib.sh"
 cd "$REPO"
@@ -30,6 +36,7 @@ rydd() {
         stop_pid "$S/celery.pid" Celery
         stop_pid "$S/gunicorn.pid" docassemble
     fi
+    stop_pid "$S/pypi.pid" pypiserver
     [ "$redis_var_oppe" = 1 ] || stop_pid "$S/redis/redis.pid" Redis
     if [ "$pg_var_oppe" = 0 ] && pg_running; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -m fast -w stop >/dev/null
@@ -38,14 +45,57 @@ rydd() {
 trap rydd EXIT
 
 server_init "$VENV"
+# The index starts empty on every run; the PyPI test puts the builds it installs there.
+stop_pid "$S/pypi.pid" pypiserver
+rm -rf "$S/pypi"; mkdir -p "$S/pypi"
+"$VENV/bin/pypi-server" run -v --host 127.0.0.1 --port "$PYPI_PORT" --disable-fallback \
+    --authenticate . --passwords . --log-file "$S/log/pypi.log" "$S/pypi" >/dev/null 2>&1 &
+echo $! > "$S/pypi.pid"
+for _ in $(seq 100); do curl -fsS -o /dev/null "$DESENTRAL_PIP_EXTRA_INDEX_URLS" 2>/dev/null && break; sleep 0.2; done
+curl -fsS -o /dev/null "$DESENTRAL_PIP_EXTRA_INDEX_URLS" || { say "pypiserver svarar ikkje (sjå $S/log/pypi.log)"; exit 1; }
 server_install_package "$VENV"
 if da_running; then server_reload "$VENV"; else server_start "$VENV"; fi
 
 export PYTHONDONTWRITEBYTECODE=1
 export PYTHONPATH="$REPO"
 export DESENTRAL_URL="$DA_URL" DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
-set +e
-"$VENV/bin/python" -m pytest -p no:cacheprovider tests "$@"
-status=$?
-set -e
-exit "$status"
+export DESENTRAL_PYPI_DIR="$S/pypi" DESENTRAL_PYPI_LOG="$S/log/pypi.log"
+
+# Three phases (issue 15), each timed; extra arguments go to pytest in each.
+#  1. the rules and the interviews on docassemble's engine, newest docassemble (Python 3.12),
+#     two workers (pytest-xdist): each worker has its own engine and work folder;
+#  2. the same on the oldest supported docassemble (1.10.0, Python 3.11); the linter test is
+#     left out there (dayamlchecker needs Python 3.12; it reads only the YAML);
+#  3. the browser tests and Package Management on the local server, one at a time (they share
+#     the server and its users).
+declare -a fasar=() status_fasar=() tider=()
+samla=0
+ekstra=$#
+fase() {
+    local namn="$1"; shift
+    local t0=$SECONDS rc
+    say "fase: $namn"
+    set +e
+    "$@"
+    rc=$?
+    set -e
+    # pytest's 5 (no test selected) is no failure when the caller narrowed the run (-k ...).
+    [ "$rc" = 5 ] && [ "$ekstra" -gt 0 ] && rc=0
+    fasar+=("$namn"); status_fasar+=("$rc"); tider+=("$((SECONDS - t0))")
+    [ "$rc" = 0 ] || samla=1
+}
+fase "reglar og motor, docassemble 1.10.14 (Python 3.12)" \
+    "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble "$@"
+ELDSTE="$(ensure_da_eldste_venv)"
+fase "reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))" \
+    "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
+    --deselect tests/med_docassemble/test_lag.py::test_dayamlchecker_finn_ingenting "$@"
+fase "nettlesar, tenar og pakkehandsaming (ZIP og PyPI)" \
+    "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=15 tests/nettlesar "$@"
+
+echo
+echo "Fasar (sekund, status):"
+for i in "${!fasar[@]}"; do
+    printf '  %5s s  %s  %s\n' "${tider[$i]}" "$([ "${status_fasar[$i]}" = 0 ] && echo ok || echo "FEIL (${status_fasar[$i]})")" "${fasar[$i]}"
+done
+exit "$samla"

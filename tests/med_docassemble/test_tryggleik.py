@@ -5,7 +5,6 @@ variable the way the webapp's POST handler does when nothing restricts it)."""
 from __future__ import annotations
 
 import fiendtleg
-from docassemble.base.codec import safeid
 from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, ny_okt, pdf_tekst, synleg_tekst
 from skjermsjekk import markup_fra_tekst
 from test_hr import hr_okt
@@ -61,6 +60,11 @@ def test_tilsett_tekst_er_berre_tekst_paa_hr_skjermane(motor):
     assert hr.skjerm.id == "hr-sak"
     tekstfelt = _sjekk(hr, namn)
     # HR's two fields start from the employee's text, character for character.
+    # Imported after the engine has loaded its configuration (the motor fixture): docassemble.base.util
+    # has safeid on every release since 1.10.0 (codec only later), and importing it first would
+    # load NLTK's corpora before the configuration says not to.
+    from docassemble.base.util import safeid  # noqa: PLC0415
+
     assert tekstfelt[safeid("hr_utstyr")] == lang
     assert tekstfelt[safeid("hr_tryggingsreglar")] == lang + "\n"
 

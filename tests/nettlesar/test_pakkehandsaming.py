@@ -1,12 +1,18 @@
-"""Issue 8: the package as an administrator installs it, through docassemble's own Package
+"""Issues 8 and 15: the package as an administrator installs it, through docassemble's own Package
 Management API on the local server: install the previous release's ZIP, start an employee's
 session, upgrade to this build while the session waits, resume it with its answers and
 produce its documents, uninstall, and leave the server as it was (this build installed).
 
 The previous release is built from its commit, named in CHANGELOG.md (every clone has it;
-tags do not always travel with a clone)."""
+tags do not always travel with a clone).
+
+The PyPI way (issue 15): scripts/test.sh starts a package index of its own (pypiserver on
+127.0.0.1) and names it to the test server with docassemble's `pip extra index urls` key; the
+test uploads the previous release's and this build's sdist and wheel there, installs the
+previous release by name and version, and upgrades it by name alone."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -18,7 +24,7 @@ from nettlesarhjelp import Intervju, docx_tekst, fram_til_stad, logg_inn, pdf_te
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from pakke_zip import lag_zip  # noqa: E402
+from pakke_zip import bygg, lag_zip  # noqa: E402
 
 from docassemble.desentral import __version__  # noqa: E402
 
@@ -68,6 +74,11 @@ class Admin:
         with zip_fil.open("rb") as f:
             r = requests.post(f"{self.url}/api/package", headers=self.h, timeout=120,
                               files={"zip": ("docassemble-desentral.zip", f, "application/zip")})
+        self._vent(r, kva)
+
+    def installer_pip(self, krav: str, kva: str) -> None:
+        """Package Management's PyPI way: `pip install --upgrade KRAV` in the worker."""
+        r = requests.post(f"{self.url}/api/package", headers=self.h, timeout=120, data={"pip": krav})
         self._vent(r, kva)
 
     def avinstaller(self) -> None:
@@ -142,3 +153,36 @@ def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokk
         if admin.pakkar().get(PAKKE, {}).get("version") != no:
             admin.installer_zip(ny_zip, "installering att")
         RAPPORT.append(f"installert att: {PAKKE} {admin.pakkar()[PAKKE]['version']}")
+
+
+def test_pypi_installer_ved_namn_og_oppgrader(tenar, api_nokkel):
+    indeks = os.environ.get("DESENTRAL_PYPI_DIR")
+    if not indeks:
+        pytest.skip("ingen pakkeindeks (scripts/test.sh startar ein: DESENTRAL_PYPI_DIR)")
+    admin = Admin(tenar, api_nokkel)
+    no = __version__
+    for ref in (FORRIGE_COMMIT, None):
+        for fil in bygg(Path(indeks), ref=ref):
+            RAPPORT.append(f"i pakkeindeksen (pypiserver, 127.0.0.1): {fil.name}")
+    try:
+        admin.installer_pip(f"{PAKKE}=={FORRIGE}", "installering ved namn og versjon")
+        pakke = admin.pakkar()[PAKKE]
+        assert (pakke["type"], pakke.get("version")) == ("pip", FORRIGE), \
+            f"Package Management melde ikkje {PAKKE} {FORRIGE} frå PyPI-vegen: {pakke}"
+        RAPPORT.append(f"installert ved namn gjennom POST /api/package {{pip: {PAKKE}=={FORRIGE}}}: "
+                       f"{pakke['version']}")
+        admin.installer_pip(PAKKE, "oppgradering ved namn")
+        pakke = admin.pakkar()[PAKKE]
+        assert (pakke["type"], pakke.get("version")) == ("pip", no), \
+            f"Package Management melde ikkje {PAKKE} {no} etter oppgradering ved namn: {pakke}"
+        RAPPORT.append(f"oppgradert ved namn gjennom POST /api/package {{pip: {PAKKE}}}: {pakke['version']}")
+        # The worker's pip fetched both releases from this index (its request log), not elsewhere.
+        logg = Path(os.environ["DESENTRAL_PYPI_LOG"]).read_text("utf-8", errors="replace")
+        for versjon in (FORRIGE, no):
+            assert f"docassemble_desentral-{versjon}-py3-none-any.whl" in logg, \
+                f"pakkeindeksen fekk ingen førespurnad etter {versjon}:\n{logg[-2000:]}"
+        assert requests.get(f"{tenar}/health_check", timeout=10).status_code == 200
+    finally:
+        pakke = admin.pakkar().get(PAKKE, {})
+        if pakke.get("version") != no:
+            admin.installer_pip(PAKKE, "installering att")
