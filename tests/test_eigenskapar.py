@@ -72,6 +72,13 @@ def test_vurder_og_avtaledata_for_alle_datoar(data, i_dag):
             assert t["id"] in r["ustadfesta_tal"], t["id"]
     if r["i_omfang"]:
         avtaledata(svar, r)
+        # The timeline (issue 16): sorted, one signing deadline, every entry dated and sourced.
+        datoar = [p["dato"] for p in r["tidslinje"]]
+        assert datoar == sorted(datoar)
+        assert [p["kva"] for p in r["tidslinje"]].count("skriftleg_frist") == 1
+        assert all(p["kjelde"] and p["tekst"] for p in r["tidslinje"])
+    else:
+        assert r["tidslinje"] == []
 
 
 def test_vurder_for_ei_ordning_som_starta_foer_2024_gir_exit_0(tmp_path):

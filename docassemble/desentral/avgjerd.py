@@ -31,6 +31,7 @@ class Avgjerd(Mapping):
     innhaldskontroll: list
     atvaringar: list
     merknader: list
+    tidslinje: list
     brukte_tal: list
     ustadfesta_tal: list
 

@@ -3,12 +3,14 @@ date (issue 13: HR could not tell cases apart or find the ones waiting). Plain P
 docassemble import: the link to a view comes from the interview (`url_action`)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
 from .saker import STATUSAR
 from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
+from .tidslinje import NAER_DAGAR, hr_datomerknad
 
 __all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval"]
 
@@ -32,12 +34,15 @@ def _namn(sak: dict) -> str:
     return sak["svar"]["arbeidstakar"].get("namn") or "–"
 
 
-def _avtale_namn(sak: dict) -> str:
+def _avtale_og_datoar(sak: dict, i_dag: date) -> tuple[str, str]:
+    """The agreement's name and the dates falling due, from one decision per case."""
     try:
-        return AVTALETYPE_NAMN[vurdering_for_sak(sak)["avtaletype"]]
+        vurdering = vurdering_for_sak(sak, i_dag)
+        return (AVTALETYPE_NAMN[vurdering["avtaletype"]],
+                hr_datomerknad(vurdering["tidslinje"], sak["status"] == "godkjend", i_dag))
     except (SvarFeil, ValueError, KeyError, TypeError):
         # One unreadable stored case must not take HR's whole list down with it.
-        return "Kan ikkje lesast"
+        return "Kan ikkje lesast", "–"
 
 
 def hr_visningsval(status: object, sorter: object) -> tuple[str, str]:
@@ -73,13 +78,17 @@ def hr_visningslenkjer(saker: list[dict], filter_: str, sortering: str, lenkje: 
     return f"Vis: {vis}\n\nSorter etter: {sorter}"
 
 
-def hr_oversikt(saker: list[dict]) -> str:
+def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
     """HR's list of cases as a table: who, which agreement, status, version and dates, so HR
-    can tell cases apart. Typed text goes through `skjerm()`."""
-    rader = [[_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), _avtale_namn(s),
-              STATUSAR[s["status"]], s.get("versjon", 0), _sendt(s), _endra(s)[:10]] for s in saker]
+    can tell cases apart, and what falls due soon (issue 16). Typed text goes through `skjerm()`."""
+    i_dag = i_dag or date.today()
+    rader = []
+    for s in saker:
+        avtale, datoar = _avtale_og_datoar(s, i_dag)
+        rader.append([_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), avtale,
+                      STATUSAR[s["status"]], s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar])
     return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
-                        "Sendt inn", "Sist endra"], rader)
+                        "Sendt inn", "Sist endra", f"Datoar innan {NAER_DAGAR} dagar"], rader)
 
 
 def hr_sakval(saker: list[dict]) -> list[dict]:

@@ -16,6 +16,7 @@ from .reglar import vurder, vurder_omfang
 from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN
 from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
+from .tidslinje import skriftleg_seinast, tidslinje_rader
 from .svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
                       rekkjefolgjefeil, svar_fra_dict, tekstfeil)
 
@@ -46,6 +47,9 @@ __all__ = [
     "utlysingstekst",
     "HR_FELT",
     "html_tabell",
+    "tidslinje_rader",
+    "skriftleg_seinast",
+    "i_dag",
     "skjerm",
     "kort_tekst",
     "valfri_kort_tekst",
@@ -117,6 +121,11 @@ def svar_til_okta(sak: dict, arbeidstakar, verksemd, ordning) -> None:
 def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
     """Build and validate a `Svar` from the interview's objects, with the CLI's own checks."""
     return svar_fra_dict(svar_som_dict(arbeidstakar, verksemd, ordning))
+
+
+def i_dag() -> date:
+    """Today, as every decision on a screen counts it (the server's date)."""
+    return date.today()
 
 
 def vurder_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> dict:

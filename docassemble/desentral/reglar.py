@@ -18,7 +18,8 @@ from .regelverk import Regelverk
 from .reglar_felles import Tal, _grunn
 from .reglar_innhald import _atvaringar, _merknader, innhaldskontroll
 from .reglar_tid import (_provetid_som_held_fram, _siste_dag, _varsel_for_slutt, oppseiingsfrist_for_arbeidsavtale,
-                         proveperiode_for_ordninga, provetid_for_tilsetjinga, tenestetid_ar)
+                         proveperiode_for_ordninga, provetid_for_tilsetjinga, skriftleg_frist, tenestetid_ar)
+from .tidslinje import lag_tidslinje
 from .svarfil import Ordning, Svar
 
 __all__ = [
@@ -183,6 +184,7 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
         "innhaldskontroll": [],
         "atvaringar": [],
         "merknader": [],
+        "tidslinje": [],
     }
     if not omfang.i_omfang:
         ut["brukte_tal"] = []
@@ -196,13 +198,14 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
     ut["grunngjeving"] += grunnar
     ut["grunngjeving"].append(_konsekvens(avtaletype))
 
+    provetid_som_gar = None  # the employment's prøvetid, for the timeline
     if avtaletype == "tilleggsavtale":
         ut["proveperiode"], g = proveperiode_for_ordninga(svar, tal)
         ut["grunngjeving"] += g
         if not at.nytilsett:
             # Legal facts E11: a prøvetid still running is the employment's, apart from the
             # prøveperiode for ordninga (issue 14 (5)).
-            _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
+            provetid_som_gar = _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
         if at.nytilsett:
             # Legal facts E11: the two trial periods are independent; keep them apart.
             ut["grunngjeving"].append(_grunn(
@@ -264,6 +267,8 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
     ut["manglar"] = [p["punkt"] for p in kontroll if not p["dekt"]]
     ut["atvaringar"] = _atvaringar(svar, avtaletype, tilradd, grunnar[0], i_dag, tal)
     ut["merknader"] = _merknader(svar, omfang.situasjon)
+    ut["tidslinje"] = lag_tidslinje(svar, avtaletype, skriftleg_frist(svar, avtaletype, tal), ut["proveperiode"],
+                                    ut["provetid"] or provetid_som_gar, ut["opphoyr"])
     ut["brukte_tal"] = tal.brukte()
     ut["ustadfesta_tal"] = [t["id"] for t in ut["brukte_tal"] if t["status"] != "stadfesta"]
     return Avgjerd(**ut)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALENAMN, Tal, _frist_etter, _frist_tekst, _grunn
+from .reglar_felles import AVTALENAMN, Tal, _frist_tekst, _grunn
+from .reglar_tid import skriftleg_frist
 from .svarfil import Ordning, Svar
 
 __all__ = ["MINSTEINNHALD", "HEIMEKONTOR_INNHALD", "innhaldskontroll"]
@@ -81,29 +82,20 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
             f"{AVTALENAMN[tilradd]} her. {tilradd_grunn['tekst']} Valet er lov, men bør "
             "grunngjevast i saka.", tilradd_grunn["kjelde"]))
     signert = o.signeringsdato or i_dag
-    if avtaletype == "arbeidsavtale" and at.nytilsett:
-        # arbeidsmiljølova § 14-5: written no later than a deadline after the employment starts
-        # (7 days from 1 July 2024, one month before; the rule data holds both).
-        frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
-        frist = _frist_etter(at.tilsett_fra, frist_tal)
-        if signert > frist:
-            ut.append(_grunn(
-                f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist_tal)} etter at "
-                f"arbeidsforholdet tok til, det vil seie {nynorsk_dato(frist)}. Ho kan tidlegast "
-                f"skrivast under {nynorsk_dato(signert)}.", "arbeidsmiljølova § 14-5"))
-    else:
-        # arbeidsmiljølova § 14-8: a change in writing no later than the day it takes effect
-        # (from 1 July 2024; one month after it before).
-        frist_tal = tal("aml_endring_skriftleg_frist", o.fra)
-        frist = _frist_etter(o.fra, frist_tal)
-        if signert > frist:
-            krav = ("seinast den dagen ho tek til å gjelde" if frist == o.fra else
-                    f"seinast {_frist_tekst(frist_tal)} etter at ho tok til å gjelde, det vil seie "
-                    f"{nynorsk_dato(frist)}")
-            ut.append(_grunn(
-                f"Ordninga startar {nynorsk_dato(o.fra)}, men avtala kan tidlegast skrivast under "
-                f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg {krav}. "
-                "Flytt startdatoen, eller skriv under før fristen.", "arbeidsmiljølova § 14-8"))
+    frist = skriftleg_frist(svar, avtaletype, tal)
+    if signert > frist["dato"] and frist["gjeld"] == "arbeidsavtale":
+        ut.append(_grunn(
+            f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist['frist'])} etter at "
+            f"arbeidsforholdet tok til, det vil seie {nynorsk_dato(frist['dato'])}. Ho kan tidlegast "
+            f"skrivast under {nynorsk_dato(signert)}.", frist["kjelde"]))
+    elif signert > frist["dato"]:
+        krav = ("seinast den dagen ho tek til å gjelde" if frist["dato"] == o.fra else
+                f"seinast {_frist_tekst(frist['frist'])} etter at ho tok til å gjelde, det vil seie "
+                f"{nynorsk_dato(frist['dato'])}")
+        ut.append(_grunn(
+            f"Ordninga startar {nynorsk_dato(o.fra)}, men avtala kan tidlegast skrivast under "
+            f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg {krav}. "
+            "Flytt startdatoen, eller skriv under før fristen.", frist["kjelde"]))
     if avtaletype == "tilleggsavtale" and at.mellombels_til is not None:
         # Rettleiinga 5.1 and 5.3.6; legal facts E10: it ends with the employment anyway.
         if o.til is None or o.til > at.mellombels_til:

@@ -7,17 +7,34 @@ import math
 from datetime import date, timedelta
 
 from .datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
-from .reglar_felles import Tal, _grunn, _manader, _veker
+from .reglar_felles import Tal, _frist_etter, _grunn, _manader, _veker
 from .svarfil import Arbeidstakar, Svar
 
 __all__ = ["proveperiode_for_ordninga", "provetid_for_tilsetjinga", "tenestetid_ar",
-           "oppseiingsfrist_for_arbeidsavtale"]
+           "oppseiingsfrist_for_arbeidsavtale", "skriftleg_frist"]
 
 
 def _siste_dag(svar: Svar) -> date | None:
     """The last day the arrangement can run: its own end, or the end of a temporary employment."""
     ends = [d for d in (svar.ordning.til, svar.arbeidstakar.mellombels_til) if d is not None]
     return min(ends) if ends else None
+
+
+# --- The deadline for the agreement in writing: arbeidsmiljølova §§ 14-5 and 14-8 ---
+
+def skriftleg_frist(svar: Svar, avtaletype: str, tal: Tal) -> dict:
+    """The last day the agreement must be in writing. A new hire's ordinary agreement: § 14-5,
+    counted from the first day of work (7 days from 1 July 2024, one month before). Anything
+    else changes an employment: § 14-8, counted from the day the change takes effect (that same
+    day from 1 July 2024, one month after it before). The rule data holds both periods."""
+    at, o = svar.arbeidstakar, svar.ordning
+    if avtaletype == "arbeidsavtale" and at.nytilsett:
+        frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
+        return {"dato": _frist_etter(at.tilsett_fra, frist_tal), "fra": at.tilsett_fra, "frist": frist_tal,
+                "gjeld": "arbeidsavtale", "kjelde": "arbeidsmiljølova § 14-5"}
+    frist_tal = tal("aml_endring_skriftleg_frist", o.fra)
+    return {"dato": _frist_etter(o.fra, frist_tal), "fra": o.fra, "frist": frist_tal,
+            "gjeld": "endring", "kjelde": "arbeidsmiljølova § 14-8"}
 
 
 # --- The tilleggsavtale's own prøveperiode: Rettleiinga 5.3.6 ---

@@ -270,3 +270,49 @@ def test_hr_saksida_avgjer_ein_gong(motor, monkeypatch):
     hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
     assert hr.skjerm.id == "hr-sak" and hr.skjerm.vedlegg
     assert len(kall) == 1, len(kall)
+
+
+def test_tidslinja_paa_skjermane_til_tilsett_og_hr(motor):
+    """Issue 16: the employee's last screen and HR's case show the arrangement's dates, each from
+    the decision, with its source; HR sees the status of each."""
+    from docassemble.desentral.datoar import nynorsk_dato
+
+    from datetime import date, timedelta
+
+    # The arrangement starts in ten days: its signing deadline (§ 14-8: that same day) falls
+    # within HR's 30 days, so the list has something to show.
+    start = date.today() + timedelta(days=10)
+    svar = {**SVAR_HEIMEKONTOR, "periode": {**SVAR_HEIMEKONTOR["periode"], "ordning.fra": start.isoformat()},
+            "sluttdato": {"ordning.sluttdato": (start + timedelta(days=364)).isoformat()},
+            "arbeidstakar": {**SVAR_HEIMEKONTOR["arbeidstakar"], "arbeidstakar.namn": "Tidslinje Testesen"}}
+    tilsett = ny_okt(motor, brukar_id=161)
+    gjennom(tilsett, svar)
+    assert tilsett.skjerm.id == "avtale-ferdig"
+    tidslinje = tilsett.user_dict["vurdering"]["tidslinje"]
+    assert [p["kva"] for p in tidslinje][:2] == ["skriftleg_frist", "proveperiode_slutt"]
+    tekst = synleg_tekst(tilsett.skjerm.html)
+    assert "Datoar å hugse" in tekst
+    for p in tidslinje:
+        assert f"{nynorsk_dato(p['dato'])}\n{p['tekst']}\n{p['kjelde']}" in tekst
+    assert "Rettleiinga 5.3.6" in tekst and "arbeidsmiljølova § 14-8" in tekst
+
+    hr = hr_okt(motor)
+    # HR's list: what falls due within 30 days for this case, computed for today.
+    from docassemble.desentral.tidslinje import hr_datomerknad
+
+    assert '<th scope="col">Datoar innan 30 dagar</th>' in hr.skjerm.html
+    import html as html_
+    import re
+
+    rader = [[html_.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rad)]
+             for rad in re.findall(r"<tr>(.*?)</tr>", hr.skjerm.html)]
+    rader = [r for r in rader if r and r[0] == "Tidslinje Testesen"]
+    assert len(rader) == 1, "saka står ikkje i HR-lista"
+    assert rader[0][-1] == hr_datomerknad(tidslinje, False, date.today()) == f"Skriftleg avtale {nynorsk_dato(start)}"
+    hr.svar({"hr_val": "sak", "valt_sak_id": tilsett.user_dict["sak"]["id"]})
+    assert hr.skjerm.id == "hr-sak"
+    assert "Datoar å halde" in hr.skjerm.undertekst
+    assert '<th scope="col">Status</th>' in hr.skjerm.html
+    hr_tekst = synleg_tekst(hr.skjerm.html)
+    for p in tidslinje:
+        assert f"{nynorsk_dato(p['dato'])}\n{p['tekst']}\n{p['kjelde']}" in hr_tekst
