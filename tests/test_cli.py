@@ -140,3 +140,20 @@ def test_quoted_and_unquoted_dates_are_the_same(tmp_path):
     a = cli("vurder", write(tmp_path, text), "--dato", "2026-11-26")
     b = cli("vurder", DOME, "--dato", "2026-11-26")
     assert a.returncode == 0 and a.stdout == b.stdout
+
+
+def test_oppseiing_og_tidslinje_fraa_kommandolinja():
+    """Issue 16: HR can batch-check notice dates and the timeline from the command line."""
+    p = cli("oppseiing", DOME, "--gitt", "2027-02-10", "--kven", "arbeidsgivar", "--dato", "2026-12-01")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert (out["siste_dag"], out["grunnlag"], out["kven"]) == ("2027-02-24", "proveperiode", "arbeidsgivar")
+    p = cli("oppseiing", DOME, "--gitt", "2026-12-20")
+    assert p.returncode == 2 and p.stdout == ""
+    assert "tek til å gjelde 1. januar 2027" in p.stderr
+    p = cli("oppseiing", DOME)
+    assert p.returncode == 2 and "--gitt" in p.stderr
+    tidslinje = json.loads(cli("vurder", DOME, "--dato", "2026-12-01").stdout)["tidslinje"]
+    assert [t["kva"] for t in tidslinje] == ["skriftleg_frist", "proveperiode_slutt", "ordning_slutt"]
+    assert tidslinje[1] == {"kva": "proveperiode_slutt", "dato": "2027-03-31", "kjelde": "Rettleiinga 5.3.6",
+                            "tekst": tidslinje[1]["tekst"]} and "2 veker" in tidslinje[1]["tekst"]

@@ -1,5 +1,5 @@
 # do not pre-load
-"""Command line: `python -m docassemble.desentral vurder SVAR.yml` and `... tal`.
+"""Command line: `python -m docassemble.desentral vurder SVAR.yml`, `... oppseiing`, `... tal`.
 
 Runs with plain python3 and pyyaml from a checkout (PYTHONPATH=.); docassemble is not needed.
 Exit 0 with the result on stdout; exit 2 with one Nynorsk line on stderr for bad input.
@@ -21,6 +21,9 @@ BRUK = """bruk: python -m docassemble.desentral KOMMANDO
   lag SVAR.yml --ut MAPPE [--dato ÅÅÅÅ-MM-DD]
                                         lag avtala (PDF og DOCX) med docassemble-motoren
                                         og skriv eitt JSON-objekt om kva som vart laga
+  oppseiing SVAR.yml --gitt ÅÅÅÅ-MM-DD [--kven arbeidstakar|arbeidsgivar] [--dato ÅÅÅÅ-MM-DD]
+                                        siste dag for ordninga ved oppseiing den dagen
+                                        (eitt JSON-objekt; exit 2 med grunnen om det ikkje går)
   tal                                   list dei juridiske tala med kjelde og status
 """
 
@@ -114,6 +117,28 @@ def cmd_lag(args: list[str]) -> int:
     return 0
 
 
+def cmd_oppseiing(args: list[str]) -> int:
+    """Issue 16: notice on a date, as HR would check a batch of cases."""
+    from .oppseiing import OppseiingFeil, vurder_oppseiing  # noqa: PLC0415
+
+    pos, opt = _opsjonar(args, ("--gitt", "--kven", "--dato"))
+    if len(pos) != 1 or "--gitt" not in opt:
+        raise BrukFeil("oppseiing treng éi svarfil og --gitt ÅÅÅÅ-MM-DD")
+    svar = les_svar(_les_fil(pos[0]))
+    try:
+        gitt = date.fromisoformat(opt["--gitt"])
+    except ValueError:
+        raise SvarFeil("--gitt", f"«{opt['--gitt']}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD") from None
+    try:
+        resultat = vurder_oppseiing(svar, vurder(svar, _dato(opt.get("--dato"))), gitt,
+                                    opt.get("--kven", "arbeidstakar"))
+    except OppseiingFeil as exc:
+        sys.stderr.write(f"oppseiing: {exc}\n")
+        return 2
+    sys.stdout.write(_dump(resultat) + "\n")
+    return 0
+
+
 def cmd_tal(args: list[str]) -> int:
     if args:
         raise BrukFeil("tal tek ingen argument")
@@ -127,7 +152,7 @@ def cmd_tal(args: list[str]) -> int:
     return 0
 
 
-KOMMANDOAR = {"vurder": cmd_vurder, "lag": cmd_lag, "tal": cmd_tal}
+KOMMANDOAR = {"vurder": cmd_vurder, "lag": cmd_lag, "oppseiing": cmd_oppseiing, "tal": cmd_tal}
 
 
 def main(argv: list[str] | None = None) -> int:

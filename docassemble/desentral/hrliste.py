@@ -45,6 +45,14 @@ def _avtale_og_datoar(sak: dict, i_dag: date) -> tuple[str, str]:
         return "Kan ikkje lesast", "–"
 
 
+def _status(sak: dict) -> str:
+    """The status, and for an ordinary agreement the employee's or HR's wish to end it (issue 16)."""
+    melding = sak.get("oppseiing_melding")
+    if melding and sak["status"] == "godkjend":
+        return f"{STATUSAR['godkjend']} – avslutting meldt {melding['gitt'][:10]}"
+    return STATUSAR[sak["status"]]
+
+
 def hr_visningsval(status: object, sorter: object) -> tuple[str, str]:
     """The view asked for in a link, or the default for anything else (a link is a URL anyone
     can edit)."""
@@ -86,13 +94,14 @@ def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
     for s in saker:
         avtale, datoar = _avtale_og_datoar(s, i_dag)
         rader.append([_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), avtale,
-                      STATUSAR[s["status"]], s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar])
+                      _status(s), s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar])
     return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
                         "Sendt inn", "Sist endra", f"Datoar innan {NAER_DAGAR} dagar"], rader)
 
 
-def hr_sakval(saker: list[dict]) -> list[dict]:
-    """The cases waiting for HR, as choices: name, agency, e-mail, day sent and version."""
+def hr_sakval(saker: list[dict], status: str = "innsendt") -> list[dict]:
+    """The cases with this status (those waiting for HR, or the approved ones for a notice), as
+    choices: name, agency, e-mail, day sent and version."""
     return [{s["id"]: skjerm_val(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
                              f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
-            for s in saker if s["status"] == "innsendt"]
+            for s in saker if s["status"] == status]

@@ -17,6 +17,7 @@ from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN
 from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
 from .tidslinje import skriftleg_seinast, tidslinje_rader
+from .oppseiing import oppsagd_til
 from .svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
                       rekkjefolgjefeil, svar_fra_dict, tekstfeil)
 
@@ -50,6 +51,8 @@ __all__ = [
     "tidslinje_rader",
     "skriftleg_seinast",
     "i_dag",
+    "OPPSEIING_INTERVJU",
+    "oppsagd_til",
     "skjerm",
     "kort_tekst",
     "valfri_kort_tekst",
@@ -121,6 +124,10 @@ def svar_til_okta(sak: dict, arbeidstakar, verksemd, ordning) -> None:
 def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
     """Build and validate a `Svar` from the interview's objects, with the CLI's own checks."""
     return svar_fra_dict(svar_som_dict(arbeidstakar, verksemd, ordning))
+
+
+# The notice interview (issue 16), linked from the employee's approved case and from HR's list.
+OPPSEIING_INTERVJU = "docassemble.desentral:data/questions/oppseiing.yml"
 
 
 def i_dag() -> date:
@@ -213,7 +220,7 @@ def svar_fra_sak(sak: dict) -> Svar:
 def avtale_for_sak(sak: dict, vurdering: dict) -> Avtaledata:
     """The documents of a stored case: final, with HR's items, once HR has approved it.
     `vurdering`: the case's decision, made once for the screen."""
-    return avtaledata(svar_fra_sak(sak), vurdering, hr=sak.get("hr"), endeleg=sak["status"] == "godkjend")
+    return avtaledata(svar_fra_sak(sak), vurdering, hr=sak.get("hr"), endeleg=sak["status"] in ("godkjend", "oppsagd"))
 
 
 def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:

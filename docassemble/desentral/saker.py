@@ -18,6 +18,8 @@ __all__ = [
     "send_inn",
     "returner",
     "godkjenn",
+    "sei_opp",
+    "meld_oppseiing",
     "svar_til_json",
     "sjekkliste",
     "utlysingstekst",
@@ -31,6 +33,8 @@ STATUSAR = {
     "innsendt": "Sendt til HR",
     "returnert": "Returnert til arbeidstakaren",
     "godkjend": "Godkjend",
+    # Issue 16: a tilleggsavtale ended by notice; the parties fall back on the ordinary agreement.
+    "oppsagd": "Sagt opp",
 }
 
 # What only the employer knows, completed by HR before approval (Rettleiinga 5.1, 5.3.5;
@@ -116,6 +120,38 @@ def godkjenn(sak: dict, hr: dict) -> dict:
         raise SakFeil(f"ukjende felt: {sorted(ukjende)}")
     sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v})
     sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "godkjend"}]
+    return sak
+
+
+def _oppseiing_json(oppseiing: dict, grunn: str | None) -> dict:
+    ut = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in oppseiing.items()
+          if k in ("avtaletype", "kven", "gitt", "siste_dag", "grunnlag", "frist", "til_hr")}
+    return dict(ut, grunn=(grunn or "").strip() or None, registrert=_no())
+
+
+def sei_opp(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
+    """A tilleggsavtale ended by notice (Rettleiinga 5.3.6): the case keeps the notice, its last
+    day and who gave it; the status says it is ended."""
+    if sak["status"] != "godkjend":
+        raise SakFeil("berre ei godkjend avtale kan seiast opp")
+    if oppseiing["avtaletype"] != "tilleggsavtale" or oppseiing["til_hr"]:
+        raise SakFeil("ei ordinær arbeidsavtale blir ikkje sagd opp her; meld det til HR")
+    registrert = _oppseiing_json(oppseiing, grunn)
+    sak = dict(sak, status="oppsagd", oppseiing=registrert)
+    sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppsagd",
+                                            "kven": registrert["kven"], "siste_dag": registrert["siste_dag"]}]
+    return sak
+
+
+def meld_oppseiing(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
+    """An ordinary agreement: the wish to end the arrangement goes to HR (ending it ends or
+    changes the employment, statstilsettelova; Rettleiinga 5.3.6). The agreement stays approved."""
+    if sak["status"] != "godkjend":
+        raise SakFeil("berre ei godkjend avtale kan seiast opp")
+    registrert = _oppseiing_json(oppseiing, grunn)
+    sak = dict(sak, oppseiing_melding=registrert)
+    sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppseiing_meldt",
+                                            "kven": registrert["kven"]}]
     return sak
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from docassemble.base.util import DAStore
 
-__all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr"]
+__all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
+           "sak_for_oppseiing", "er_hr"]
 
 BASE = "docassemble.desentral:saker"
 
@@ -105,3 +106,21 @@ def varsle_hr(sak: dict) -> bool:
                                body="Ei ny avtale om desentralisert arbeid ventar på handsaming i HR-lista."))
     except Exception:  # noqa: BLE001 - a failed notice must not lose the submission
         return False
+
+
+# --- The notice interview (oppseiing.yml): the owner's own case, or any case for HR ---
+
+def er_hr() -> bool:
+    from docassemble.base.util import user_has_privilege, user_logged_in  # noqa: PLC0415
+
+    return bool(user_logged_in() and user_has_privilege(["hr", "admin"]))
+
+
+def sak_for_oppseiing(sak_id: object) -> dict | None:
+    """The case named in the link, if the signed-in user may give or register notice of it:
+    its owner, or HR. The id comes from a URL anyone can edit, so it is checked here."""
+    if not isinstance(sak_id, str) or not sak_id:
+        return None
+    if er_hr():
+        return hent_sak(sak_id)
+    return eiga_sak(sak_id)

@@ -23,7 +23,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docassemble" / "desentral" / "data" / "questions"
-INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR"}
+INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR", "oppseiing.yml": "oppseiing"}
 MAPPE = ROOT / "artefakt" / "skjermdekning"
 RAPPORT = ROOT / "artefakt" / "skjermdekning.md"
 
