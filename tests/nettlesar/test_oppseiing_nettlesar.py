@@ -5,10 +5,11 @@ the last day from the prøveperiode's notice. HR registers the employer's notice
 approved case from its list. A link with another case's id gives no notice."""
 from __future__ import annotations
 
+import re
 import secrets
 
 from nettlesarhjelp import Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
-from test_hr_nettlesar import HR_URL, opne_sak_som_hr, send_inn_som_arbeidstakar
+from test_hr_nettlesar import HR_URL, _rader, opne_sak_som_hr, send_inn_som_arbeidstakar
 
 OPPSEIING_URL = "/interview?i=docassemble.desentral:data/questions/oppseiing.yml"
 GRUNN = "Eg flyttar <b>nærare</b> *kontoret* ${ 1+1 }"
@@ -117,11 +118,11 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     hr_side.wait_for_selector("body.question-hr-oppseiing")
     hr.sjekk()
     hr.knapp("Tilbake til lista", "hr-saker")
-    hr_side.get_by_role("link", name="Alle").first.click()
-    hr_side.wait_for_load_state("networkidle")
-    rader = {r.locator("td").first.inner_text().strip(): r.inner_text()
-             for r in hr_side.locator("#daquestion table tbody tr").all()}
-    assert "Sagt opp" in rader[namn] and "Sagt opp" in rader[namn_b]
+    hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
+    hr_side.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
+    hr.sjekk()
+    rader = {r[0]: r for r in _rader(hr)}
+    assert rader[namn][4] == "Sagt opp" and rader[namn_b][4] == "Sagt opp"
 
     # A opens the notice link again: already ended, with its last day.
     a.goto(a_sak_url)
