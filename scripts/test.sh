@@ -61,13 +61,15 @@ export PYTHONPATH="$REPO"
 export DESENTRAL_URL="$DA_URL" DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
 export DESENTRAL_PYPI_DIR="$S/pypi" DESENTRAL_PYPI_LOG="$S/log/pypi.log"
 
-# Three phases (issue 15), each timed; extra arguments go to pytest in each.
+# Four phases (issue 15), each timed; extra arguments go to pytest in each.
 #  1. the rules and the interviews on docassemble's engine, newest docassemble (Python 3.12),
 #     two workers (pytest-xdist): each worker has its own engine and work folder;
 #  2. the same on the oldest supported docassemble (1.10.0, Python 3.11); the linter test is
 #     left out there (dayamlchecker needs Python 3.12; it reads only the YAML);
-#  3. the browser tests and Package Management on the local server, one at a time (they share
-#     the server and its users).
+#  3. the browser tests on the local server, two at a time (each has its own users and cases;
+#     pytest-xdist, whole files per worker);
+#  4. the browser tests that restart the server or install packages (marked eigen_tenar), alone;
+#     the screen coverage is checked over 3 and 4 together.
 declare -a fasar=() status_fasar=() tider=()
 samla=0
 ekstra=$#
@@ -90,8 +92,13 @@ ELDSTE="$(ensure_da_eldste_venv)"
 fase "reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))" \
     "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
     --deselect tests/med_docassemble/test_lag.py::test_dayamlchecker_finn_ingenting "$@"
-fase "nettlesar, tenar og pakkehandsaming (ZIP og PyPI)" \
-    "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=15 tests/nettlesar "$@"
+fase "nettlesar, to om gongen" \
+    "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 --dist loadfile --durations=10 \
+    -m "not eigen_tenar" tests/nettlesar "$@"
+# The screen coverage is required over both browser sessions (a narrowed run requires none).
+[ "$ekstra" -gt 0 ] || export DESENTRAL_SKJERMDEKNING=fortset_og_krev
+fase "nettlesar åleine: omstart av tenaren og pakkehandsaming (ZIP og PyPI)" \
+    "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=5 -m eigen_tenar tests/nettlesar "$@"
 
 echo
 echo "Fasar (sekund, status):"

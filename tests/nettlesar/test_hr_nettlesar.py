@@ -8,6 +8,8 @@ import re
 import secrets
 import subprocess
 
+import pytest
+
 from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, logg_inn, ny_brukar, pdf_tekst,
                             samtykke_og_periode)
 from skjermsjekk import engelsk_pa_skjerm
@@ -103,6 +105,8 @@ def restart_tenar():
         assert p.returncode == 0, p.stderr[-2000:]
 
 
+# Restarts the server mid-test: runs alone (scripts/test.sh, phase 3b).
+@pytest.mark.eigen_tenar
 def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     namn = f"Anne Aasen {secrets.token_hex(2)}"
     a_brukar = ny_brukar(tenar, api_nokkel, fornamn="Anne")

@@ -33,6 +33,8 @@ PAKKE = "docassemble.desentral"
 FORRIGE, FORRIGE_COMMIT = re.search(r"^## (0\.1\.0) .*\(commit ([0-9a-f]{7,40})\)",
                                     (ROOT / "CHANGELOG.md").read_text("utf-8"), re.M).groups()
 RAPPORT: list[str] = []  # printed at the end of the run (conftest: pytest_terminal_summary)
+# Installs, upgrades and removes the package on the server: runs alone (scripts/test.sh, phase 3b).
+pytestmark = pytest.mark.eigen_tenar
 
 
 class Admin:
