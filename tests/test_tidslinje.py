@@ -90,3 +90,22 @@ def test_hr_datomerknad_naer_og_forsein():
     # Approved: the signing deadline is no longer HR's to chase.
     assert hr_datomerknad(linje, True, I_DAG) == "Prøveperioden for ordninga sluttar 20. desember 2026"
     assert hr_datomerknad(linje[2:], True, I_DAG) == "–"
+
+
+@pytest.mark.parametrize("overrides, dato, kjelde", [
+    # An arrangement from before 1 July 2024: § 14-8 then gave one month after it took effect.
+    ({"ordning.fra": date(2024, 3, 1), "ordning.til": date(2024, 12, 31), "ordning.signeringsdato": date(2024, 2, 1)},
+     "1. april 2024", "arbeidsmiljølova § 14-8"),
+    ({}, "1. januar 2027", "arbeidsmiljølova § 14-8"),
+    ({"arbeidstakar.nytilsett": True, "arbeidstakar.tilsett_fra": date(2027, 1, 1), "ordning.til": None,
+      "ordning.fast_pa_ordinaer_kontorstad": False}, "8. januar 2027", "arbeidsmiljølova § 14-5"),
+])
+def test_avtala_seier_same_skrivefrist_som_tidslinja(lag_svar, overrides, dato, kjelde):
+    """The signature clause prints the timeline's deadline (it said «the day the arrangement
+    starts» for every case, also those § 14-5 or the pre-2024 rule governed)."""
+    from docassemble.desentral.dokument import avtaledata
+
+    svar = lag_svar(overrides)
+    r = vurder(svar, I_DAG)
+    data = avtaledata(svar, r)
+    assert (data.skriftleg_seinast, data.skriftleg_kjelde) == (dato, kjelde)

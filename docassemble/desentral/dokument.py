@@ -119,6 +119,10 @@ class Avtaledata:
     manglar: list[str] = field(default_factory=list)
     hr_fyller_ut: str = HR_FYLLER_UT
     dagpendling_grunngjeving: str = ""
+    # The last day for the agreement in writing, from the decision's timeline (issue 16):
+    # arbeidsmiljølova § 14-5 or § 14-8 as in force on the day it counts from.
+    skriftleg_seinast: str = ""
+    skriftleg_kjelde: str = ""
 
     # Counting words for the templates (the only Nynorsk they do not write themselves).
     @staticmethod
@@ -225,5 +229,11 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
         dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
+        skriftleg_seinast=nynorsk_dato(_skriftleg(vurdering)["dato"]),
+        skriftleg_kjelde=_skriftleg(vurdering)["kjelde"],
     )
+
+
+def _skriftleg(vurdering: dict) -> dict:
+    return next(p for p in vurdering["tidslinje"] if p["kva"] == "skriftleg_frist")
 
