@@ -92,6 +92,7 @@ error help: |
 authorized registration domains:
   - $DESENTRAL_EPOSTDOMENE
 $(server_config_pip)
+$(server_config_mail)
 # docassemble's notice box has a fixed English aria-label on its close button.
 alert html: '<div class="da-alert alert alert-%s alert-dismissible fade show">%s<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Lukk"></button></div>'
 EOF
@@ -107,6 +108,29 @@ server_config_pip() {
     [ -n "${DESENTRAL_PIP_INDEX_URL:-}" ] && echo "pip index url: $DESENTRAL_PIP_INDEX_URL"
     [ -n "${DESENTRAL_PIP_EXTRA_INDEX_URLS:-}" ] && echo "pip extra index urls: $DESENTRAL_PIP_EXTRA_INDEX_URLS"
     return 0
+}
+
+# E-mail (docassemble's `mail`) and the address HR's notices and reminders go to (the package's
+# `desentral: hr e-post`), when DESENTRAL_SMTP_PORT names an SMTP server on 127.0.0.1 (test.sh:
+# the tests' own sink). Without it the local server sends no e-mail.
+server_config_mail() {
+    [ -n "${DESENTRAL_SMTP_PORT:-}" ] || return 0
+    cat <<MAIL
+mail:
+  server: 127.0.0.1
+  port: $DESENTRAL_SMTP_PORT
+  use tls: False
+  default sender: '"Desentralisert arbeid" <ikkje-svar@example.com>'
+desentral:
+  hr e-post: ${DESENTRAL_HR_EPOST:-hr@example.com}
+MAIL
+}
+
+# docassemble's scheduled tasks, as its own image runs them from cron: `cron_daily` goes through
+# every session of an interview with that event (here paaminning.yml: HR's reminders).
+server_run_cron() {
+    local venv="$1" type="${2:-cron_daily}"
+    (server_env "$venv"; cd "$S/tmp" && "$venv/bin/python" -m docassemble.webapp.cron -type "$type" >&2)
 }
 
 server_pip_conf() {
@@ -137,6 +161,7 @@ redis_running() { [ -f "$S/redis/redis.pid" ] && kill -0 "$(cat "$S/redis/redis.
 da_running() { [ -f "$S/gunicorn.pid" ] && kill -0 "$(cat "$S/gunicorn.pid")" 2>/dev/null; }
 celery_running() { [ -f "$S/celery.pid" ] && kill -0 "$(cat "$S/celery.pid")" 2>/dev/null; }
 vakt_running() { [ -f "$S/wsgi-vakt.pid" ] && kill -0 "$(cat "$S/wsgi-vakt.pid")" 2>/dev/null; }
+cron_vakt_running() { [ -f "$S/cron-vakt.pid" ] && kill -0 "$(cat "$S/cron-vakt.pid")" 2>/dev/null; }
 
 pg_start() {
     pg_running && return 0
@@ -238,6 +263,18 @@ server_start() {
             done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" >/dev/null 2>&1 &
         echo $! > "$S/wsgi-vakt.pid"
     fi
+    # The scheduler: once a day, from 02:00, docassemble's cron_daily (scripts/cron.sh).
+    if ! cron_vakt_running; then
+        nohup bash -c '
+            cronskript="$1"; sistfil="$2"
+            while sleep 300; do
+                if [ "$(date +%H)" -ge 2 ] && [ "$(date +%F)" != "$(cat "$sistfil" 2>/dev/null)" ]; then
+                    date +%F > "$sistfil"
+                    bash "$cronskript" cron_daily >>"$3" 2>&1
+                fi
+            done' cron-vakt "$REPO/scripts/cron.sh" "$S/cron-sist" "$S/log/cron.log" >/dev/null 2>&1 &
+        echo $! > "$S/cron-vakt.pid"
+    fi
     local i
     for i in $(seq 240); do
         if curl -fsS -o /dev/null "$DA_URL/health_check" 2>/dev/null; then
@@ -277,6 +314,7 @@ stop_pid() {
 }
 
 server_stop() {
+    stop_pid "$S/cron-vakt.pid" "planleggjaren"
     stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"
     stop_pid "$S/celery.pid" Celery
     stop_pid "$S/gunicorn.pid" docassemble

@@ -18,6 +18,8 @@ export DESENTRAL_REDIS_PORT="${DESENTRAL_TEST_REDIS_PORT:-6381}"
 # from the machine's usual index, which this small index does not mirror.
 PYPI_PORT="${DESENTRAL_TEST_PYPI_PORT:-8091}"
 export DESENTRAL_PIP_EXTRA_INDEX_URLS="http://127.0.0.1:$PYPI_PORT/simple/"
+# E-mail goes to an SMTP sink the reminder test starts on this port (aiosmtpd, 127.0.0.1 only).
+export DESENTRAL_SMTP_PORT="${DESENTRAL_TEST_SMTP_PORT:-8025}"
 . "$(dirname "$0")/lib.sh"
 . "$REPO/scripts/server-lib.sh"
 cd "$REPO"
@@ -32,6 +34,7 @@ redis_running && redis_var_oppe=1
 da_running && da_var_oppe=1
 rydd() {
     if [ "$da_var_oppe" = 0 ]; then
+        stop_pid "$S/cron-vakt.pid" "planleggjaren"
         stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"
         stop_pid "$S/celery.pid" Celery
         stop_pid "$S/gunicorn.pid" docassemble

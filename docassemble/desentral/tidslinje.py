@@ -14,7 +14,7 @@ from .datoar import nynorsk_dato
 from .reglar_felles import _frist_tekst, _veker
 
 __all__ = ["REKKJEFOLGJE", "lag_tidslinje", "med_status", "tidslinje_rader", "skriftleg_seinast", "NAER_DAGAR",
-           "KORT", "hr_datomerknad"]
+           "KORT", "hr_datomerknad", "forfalne", "kort_tekst"]
 
 # The order of entries that fall on the same day.
 REKKJEFOLGJE = ("skriftleg_frist", "varsel_for_slutt", "provetid_slutt", "proveperiode_slutt",
@@ -119,15 +119,26 @@ KORT = {"skriftleg_frist": "Skriftleg avtale", "provetid_slutt": "Prøvetida slu
         "ordning_slutt": "Ordninga sluttar", "tilsetjing_slutt": "Tilsetjinga sluttar"}
 
 
-def hr_datomerknad(tidslinje: list[dict], godkjend: bool, i_dag: date) -> str:
-    """HR's list: what falls due within NAER_DAGAR days, and a signing deadline already passed
-    on a case HR has not approved (arbeidsmiljølova §§ 14-5 and 14-8), or «–»."""
-    deler = []
+def forfalne(tidslinje: list[dict], godkjend: bool, i_dag: date) -> list[dict]:
+    """What HR should act on: entries due within NAER_DAGAR days, and a signing deadline already
+    passed on a case HR has not approved (arbeidsmiljølova §§ 14-5 and 14-8). For HR's list and
+    the daily reminder (one rule for both)."""
+    ut = []
     for p in med_status(tidslinje, i_dag):
         if p["kva"] == "skriftleg_frist" and godkjend:
             continue  # approved: the deadline is the parties' to keep at signing
-        if p["status"] == "naer":
-            deler.append(f"{KORT[p['kva']]} {nynorsk_dato(p['dato'])}")
-        elif p["status"] == "forbi" and p["kva"] == "skriftleg_frist":
-            deler.append(f"Forsein: {KORT[p['kva']].lower()} {nynorsk_dato(p['dato'])}")
-    return "; ".join(deler) or "–"
+        if p["status"] == "naer" or (p["status"] == "forbi" and p["kva"] == "skriftleg_frist"):
+            ut.append(p)
+    return ut
+
+
+def kort_tekst(p: dict) -> str:
+    """«Prøveperioden for ordninga sluttar 4. desember 2026», or «Forsein: …» for a passed deadline."""
+    if p["status"] == "forbi":
+        return f"Forsein: {KORT[p['kva']].lower()} {nynorsk_dato(p['dato'])}"
+    return f"{KORT[p['kva']]} {nynorsk_dato(p['dato'])}"
+
+
+def hr_datomerknad(tidslinje: list[dict], godkjend: bool, i_dag: date) -> str:
+    """HR's list: what falls due within NAER_DAGAR days, and a late signing, or «–»."""
+    return "; ".join(kort_tekst(p) for p in forfalne(tidslinje, godkjend, i_dag)) or "–"

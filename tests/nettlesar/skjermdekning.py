@@ -23,7 +23,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docassemble" / "desentral" / "data" / "questions"
-INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR", "oppseiing.yml": "oppseiing"}
+INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR", "oppseiing.yml": "oppseiing",
+            "paaminning.yml": "påminningar"}
 MAPPE = ROOT / "artefakt" / "skjermdekning"
 RAPPORT = ROOT / "artefakt" / "skjermdekning.md"
 

@@ -1,0 +1,138 @@
+"""Issue 16: HR's reminders through docassemble's own scheduler on the local server. HR turns
+them on (paaminning.yml); two approved cases: one whose prøveperiode for ordninga ends in seven
+days, one with nothing due for years. The real scheduled task runs (scripts/cron.sh: docassemble's
+cron runner, `cron_daily`) and its e-mail reaches an SMTP sink the test starts on 127.0.0.1: the
+first case is in it with its date and source, the second is not; a second run sends nothing new."""
+from __future__ import annotations
+
+import email
+import os
+import secrets
+import subprocess
+from datetime import date, timedelta
+from email.policy import default as standard
+
+import pytest
+from nettlesarhjelp import ROOT, Intervju, fram_til_stad, logg_inn, ny_brukar
+from test_hr_nettlesar import opne_sak_som_hr
+
+from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
+from docassemble.desentral.paaminning import EMNE
+
+PAAMINNING_URL = "/interview?i=docassemble.desentral:data/questions/paaminning.yml"
+
+
+class Mottak:
+    """An SMTP sink: every message the server sends is kept here."""
+
+    def __init__(self):
+        self.brev: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.brev.append(email.message_from_bytes(envelope.content, policy=standard))
+        return "250 OK"
+
+    def paaminningar(self) -> list[str]:
+        return [b.get_body(("plain",)).get_content() for b in self.brev if b["Subject"] == EMNE]
+
+
+@pytest.fixture
+def mottak():
+    port = os.environ.get("DESENTRAL_SMTP_PORT")
+    if not port:
+        pytest.skip("tenaren har ikkje e-post (scripts/test.sh set DESENTRAL_SMTP_PORT)")
+    from aiosmtpd.controller import Controller
+
+    m = Mottak()
+    kontroll = Controller(m, hostname="127.0.0.1", port=int(port))
+    kontroll.start()
+    yield m
+    kontroll.stop()
+
+
+def _send_inn(iv: Intervju, namn: str, fra: date, til: date):
+    fram_til_stad(iv, namn, nytilsett=False)
+    iv.val("Arbeidsstad", "Heimekontor")
+    iv.hald_fram("dagpendling")
+    iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
+    iv.hald_fram("samtykke")
+    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
+    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
+    iv.hald_fram("tilsetjing")
+    iv.dato("Første arbeidsdag i verksemda", "2019-08-01")
+    iv.val("Er tilsetjinga mellombels?", "Nei")
+    iv.hald_fram("periode")
+    iv.dato("Startdato for ordninga", fra.isoformat())
+    if fra < date.today():
+        iv.page.get_by_text("Startdatoen er passert, og det er rett", exact=True).click()
+    iv.val("Er ordninga tidsavgrensa?", "Ja")
+    iv.hald_fram("sluttdato")
+    iv.dato("Sluttdato for ordninga", til.isoformat())
+    for skjerm in ("avtaletype", "arbeidsstad", "omfang"):
+        iv.hald_fram(skjerm)
+    iv.val("Omfang", "Heile stillinga")
+    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "hms", "proveperiode"):
+        iv.hald_fram(skjerm)
+    iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "3")
+    for skjerm in ("vurdering", "gjennomgang", "innsending"):
+        iv.hald_fram(skjerm)
+    iv.knapp("Send til HR", "avtale-ferdig")
+
+
+def _godkjenn(hr: Intervju, namn: str):
+    opne_sak_som_hr(hr, namn)
+    hr.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
+    hr.val("Avgjerd", "Godkjenn avtala")
+    hr.hald_fram("hr-utfort")
+    hr.knapp("Tilbake til lista", "hr-saker")
+
+
+def _cron():
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "cron.sh"), "cron_daily"], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+
+
+def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api_nokkel, hr_brukar, mottak):
+    i_dag = date.today()
+    # The prøveperiode (3 months, the default) ends in about seven days: it started 3 months before.
+    fra = add_months(i_dag + timedelta(days=8), -3)
+    slutt = period_end(fra, 3)
+    assert 0 < (slutt - i_dag).days <= 8
+    namn = f"Pia Paaminning {secrets.token_hex(2)}"
+    namn_b = f"Rolf Ro {secrets.token_hex(2)}"
+
+    a = ny_side("a")
+    logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Pia"))
+    _send_inn(Intervju(a, tenar).start(), namn, fra, add_months(fra, 12) - timedelta(days=1))
+    b = ny_side("b")
+    logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Rolf"))
+    _send_inn(Intervju(b, tenar).start(), namn_b, date(i_dag.year + 4, 3, 1), date(i_dag.year + 5, 2, 28))
+
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, tenar, hr_brukar)
+    hr = Intervju(hr_side, tenar)
+    _godkjenn(hr, namn)
+    _godkjenn(hr, namn_b)
+
+    # HR turns the reminders on: the session the scheduler runs.
+    hr_side.goto(tenar + PAAMINNING_URL)
+    hr_side.wait_for_selector("body.question-paaminning-status")
+    hr.sjekk()
+    assert "Påminningar er slått på" in hr_side.inner_text("body")
+
+    _cron()
+    tekstar = [t for t in mottak.paaminningar() if namn in t]
+    assert len(tekstar) == 1, mottak.paaminningar()
+    linje = next(line for line in tekstar[0].splitlines() if namn in line)
+    assert f"Prøveperioden for ordninga sluttar {nynorsk_dato(slutt)}" in linje and "Rettleiinga 5.3.6" in linje
+    assert not any(namn_b in t for t in mottak.paaminningar())
+
+    # Once per date: the next run has nothing new about this case.
+    _cron()
+    assert len([t for t in mottak.paaminningar() if namn in t]) == 1
+
+    hr_side.reload()
+    hr_side.wait_for_selector("body.question-paaminning-status")
+    hr.sjekk()
+    assert f"Sist køyrd: {i_dag.day}." in hr_side.inner_text("body")
