@@ -192,6 +192,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
     kjerne = vurdering["fleksitid"]["kjernetid"]
     ytre = vurdering["fleksitid"]["ytre_arbeidstid"]
     proveperiode, provetid = _periodar(vurdering)
+    skriftleg = next(p for p in vurdering["tidslinje"] if p["kva"] == "skriftleg_frist")
     return Avtaledata(
         avtaletype=vurdering["avtaletype"],
         tittel=AVTALETITTEL[vurdering["avtaletype"]],
@@ -229,11 +230,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         endeleg=endeleg,
         manglar=list(vurdering["manglar"]),
         dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
-        skriftleg_seinast=nynorsk_dato(_skriftleg(vurdering)["dato"]),
-        skriftleg_kjelde=_skriftleg(vurdering)["kjelde"],
+        skriftleg_seinast=nynorsk_dato(skriftleg["dato"]),
+        skriftleg_kjelde=skriftleg["kjelde"],
     )
-
-
-def _skriftleg(vurdering: dict) -> dict:
-    return next(p for p in vurdering["tidslinje"] if p["kva"] == "skriftleg_frist")
 

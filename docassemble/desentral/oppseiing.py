@@ -134,14 +134,9 @@ def brevdata(svar: Svar, resultat: dict, grunn: str | None) -> Brevdata:
         frist=resultat["frist"], grunn=trygg(grunn) if grunn and grunn.strip() else "")
 
 
-def _dag(verdi) -> date:
-    """A date from docassemble's date field (DADateTime) or a plain date."""
-    return verdi.date() if hasattr(verdi, "date") and callable(verdi.date) else verdi
-
-
 def oppseiing_for_sak(sak: dict, vurdering, gitt, kven: str) -> dict:
     """What oppseiing.yml calls: the result for a stored case (OppseiingFeil if refused)."""
-    from .intervju import svar_fra_sak  # noqa: PLC0415
+    from .intervju import _dag, svar_fra_sak  # noqa: PLC0415
 
     return vurder_oppseiing(svar_fra_sak(sak), vurdering, _dag(gitt), kven)
 

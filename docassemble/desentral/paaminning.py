@@ -65,7 +65,7 @@ def send_paaminningar(i_dag: date | None = None) -> int:
     if not til or not get_config("mail"):
         return 0
     lager = DAStore("_desentral_paaminningar", base="docassemble.desentral:paaminningar")
-    sendt = {k for k in lager.keys()}
+    sendt = set(lager.keys())
     nye = nye_paaminningar(alle_saker(), i_dag or date.today(), sendt)
     if not nye:
         return 0

@@ -265,9 +265,11 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
     kontroll = innhaldskontroll(o, avtaletype, omfang.situasjon)
     ut["innhaldskontroll"] = kontroll
     ut["manglar"] = [p["punkt"] for p in kontroll if not p["dekt"]]
-    ut["atvaringar"] = _atvaringar(svar, avtaletype, tilradd, grunnar[0], i_dag, tal)
+    # arbeidsmiljølova §§ 14-5/14-8: one deadline for the warning and the timeline.
+    skriftleg = skriftleg_frist(svar, avtaletype, tal)
+    ut["atvaringar"] = _atvaringar(svar, avtaletype, tilradd, grunnar[0], i_dag, skriftleg)
     ut["merknader"] = _merknader(svar, omfang.situasjon)
-    ut["tidslinje"] = lag_tidslinje(svar, avtaletype, skriftleg_frist(svar, avtaletype, tal), ut["proveperiode"],
+    ut["tidslinje"] = lag_tidslinje(svar, avtaletype, skriftleg, ut["proveperiode"],
                                     ut["provetid"] or provetid_som_gar, ut["opphoyr"])
     ut["brukte_tal"] = tal.brukte()
     ut["ustadfesta_tal"] = [t["id"] for t in ut["brukte_tal"] if t["status"] != "stadfesta"]

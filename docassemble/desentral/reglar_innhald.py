@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALENAMN, Tal, _frist_tekst, _grunn
-from .reglar_tid import skriftleg_frist
+from .reglar_felles import AVTALENAMN, _frist_tekst, _grunn
 from .svarfil import Ordning, Svar
 
 __all__ = ["MINSTEINNHALD", "HEIMEKONTOR_INNHALD", "innhaldskontroll"]
@@ -73,7 +72,8 @@ def innhaldskontroll(ordning: Ordning, avtaletype: str, situasjon: int) -> list[
 # --- Warnings ---
 
 def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, i_dag: date,
-                tal: Tal) -> list[dict]:
+                frist: dict) -> list[dict]:
+    """`frist`: the decision's signing deadline (reglar_tid.skriftleg_frist)."""
     at, o = svar.arbeidstakar, svar.ordning
     ut = []
     if o.avtaletype_valt and o.avtaletype_valt != tilradd:
@@ -82,7 +82,6 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
             f"{AVTALENAMN[tilradd]} her. {tilradd_grunn['tekst']} Valet er lov, men bør "
             "grunngjevast i saka.", tilradd_grunn["kjelde"]))
     signert = o.signeringsdato or i_dag
-    frist = skriftleg_frist(svar, avtaletype, tal)
     if signert > frist["dato"] and frist["gjeld"] == "arbeidsavtale":
         ut.append(_grunn(
             f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist['frist'])} etter at "

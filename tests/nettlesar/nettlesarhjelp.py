@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from skjermsjekk import engelsk_pa_skjerm
@@ -164,6 +165,9 @@ def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | Non
     iv.val("Er tilsetjinga mellombels?", "Nei")
     iv.hald_fram("periode")
     iv.dato("Startdato for ordninga", fra)
+    if date.fromisoformat(fra) < date.today():
+        # A start already passed is confirmed on the same screen (intervju.sjekk_passert_startdato).
+        iv.page.get_by_text("Startdatoen er passert, og det er rett", exact=True).click()
     iv.val("Er ordninga tidsavgrensa?", "Ja" if til else "Nei")
     if til:
         iv.hald_fram("sluttdato")

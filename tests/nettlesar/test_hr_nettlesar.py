@@ -17,13 +17,14 @@ from skjermsjekk import engelsk_pa_skjerm
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 
-def send_inn_som_arbeidstakar(iv: Intervju, namn: str):
+def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29"):
+    """A home office from `fra` to `til` (tilleggsavtale), sent to HR."""
     fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
     iv.hald_fram("samtykke")
-    samtykke_og_periode(iv, "2019-08-01", "2027-03-01", "2028-02-29")
+    samtykke_og_periode(iv, "2019-08-01", fra, til)
     for skjerm in ("arbeidsstad", "omfang"):
         iv.hald_fram(skjerm)
     iv.val("Omfang", "Heile stillinga")
@@ -50,6 +51,15 @@ def opne_sak_som_hr(hr: Intervju, namn: str):
     hr.hald_fram("hr-sak")
     tekst = hr.page.inner_text("body")
     assert "Sjekkliste" in tekst and "frivilligheit" in tekst and "Rettleiinga 5.3.2" in tekst
+
+
+def godkjenn_som_hr(hr: Intervju, namn: str):
+    """HR approves the submitted case of `namn` (a tilleggsavtale) and goes back to the list."""
+    opne_sak_som_hr(hr, namn)
+    hr.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
+    hr.val("Avgjerd", "Godkjenn avtala")
+    hr.hald_fram("hr-utfort")
+    hr.knapp("Tilbake til lista", "hr-saker")
 
 
 def _rader(hr: Intervju) -> list[list[str]]:

@@ -9,18 +9,10 @@ import re
 import secrets
 
 from nettlesarhjelp import Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
-from test_hr_nettlesar import HR_URL, _rader, opne_sak_som_hr, send_inn_som_arbeidstakar
+from test_hr_nettlesar import HR_URL, _rader, godkjenn_som_hr, send_inn_som_arbeidstakar
 
 OPPSEIING_URL = "/interview?i=docassemble.desentral:data/questions/oppseiing.yml"
 GRUNN = "Eg flyttar <b>nærare</b> *kontoret* ${ 1+1 }"
-
-
-def _godkjenn(hr: Intervju, namn: str):
-    opne_sak_som_hr(hr, namn)
-    hr.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
-    hr.val("Avgjerd", "Godkjenn avtala")
-    hr.hald_fram("hr-utfort")
-    hr.knapp("Tilbake til lista", "hr-saker")
 
 
 def _sak_url(side, tenar) -> str:
@@ -46,8 +38,8 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     hr_side = ny_side("hr")
     logg_inn(hr_side, tenar, hr_brukar)
     hr = Intervju(hr_side, tenar)
-    _godkjenn(hr, namn)
-    _godkjenn(hr, namn_b)
+    godkjenn_som_hr(hr, namn)
+    godkjenn_som_hr(hr, namn_b)
 
     # B cannot give notice of A's case with A's case id in the link.
     a.goto(a_sak_url)

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from email.policy import default as standard
 
 import pytest
-from nettlesarhjelp import ROOT, Intervju, fram_til_stad, logg_inn, ny_brukar
-from test_hr_nettlesar import opne_sak_som_hr
+from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
+from test_hr_nettlesar import godkjenn_som_hr, send_inn_som_arbeidstakar
 
 from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
 from docassemble.desentral.paaminning import EMNE
@@ -50,43 +50,6 @@ def mottak():
     kontroll.stop()
 
 
-def _send_inn(iv: Intervju, namn: str, fra: date, til: date):
-    fram_til_stad(iv, namn, nytilsett=False)
-    iv.val("Arbeidsstad", "Heimekontor")
-    iv.hald_fram("dagpendling")
-    iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
-    iv.hald_fram("samtykke")
-    iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
-    iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
-    iv.hald_fram("tilsetjing")
-    iv.dato("Første arbeidsdag i verksemda", "2019-08-01")
-    iv.val("Er tilsetjinga mellombels?", "Nei")
-    iv.hald_fram("periode")
-    iv.dato("Startdato for ordninga", fra.isoformat())
-    if fra < date.today():
-        iv.page.get_by_text("Startdatoen er passert, og det er rett", exact=True).click()
-    iv.val("Er ordninga tidsavgrensa?", "Ja")
-    iv.hald_fram("sluttdato")
-    iv.dato("Sluttdato for ordninga", til.isoformat())
-    for skjerm in ("avtaletype", "arbeidsstad", "omfang"):
-        iv.hald_fram(skjerm)
-    iv.val("Omfang", "Heile stillinga")
-    for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "hms", "proveperiode"):
-        iv.hald_fram(skjerm)
-    iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "3")
-    for skjerm in ("vurdering", "gjennomgang", "innsending"):
-        iv.hald_fram(skjerm)
-    iv.knapp("Send til HR", "avtale-ferdig")
-
-
-def _godkjenn(hr: Intervju, namn: str):
-    opne_sak_som_hr(hr, namn)
-    hr.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
-    hr.val("Avgjerd", "Godkjenn avtala")
-    hr.hald_fram("hr-utfort")
-    hr.knapp("Tilbake til lista", "hr-saker")
-
-
 def _cron():
     r = subprocess.run(["bash", str(ROOT / "scripts" / "cron.sh"), "cron_daily"], capture_output=True, text=True,
                        timeout=600)
@@ -104,16 +67,18 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
 
     a = ny_side("a")
     logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Pia"))
-    _send_inn(Intervju(a, tenar).start(), namn, fra, add_months(fra, 12) - timedelta(days=1))
+    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn, fra.isoformat(),
+                              (add_months(fra, 12) - timedelta(days=1)).isoformat())
     b = ny_side("b")
     logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Rolf"))
-    _send_inn(Intervju(b, tenar).start(), namn_b, date(i_dag.year + 4, 3, 1), date(i_dag.year + 5, 2, 28))
+    send_inn_som_arbeidstakar(Intervju(b, tenar).start(), namn_b, f"{i_dag.year + 4}-03-01",
+                              f"{i_dag.year + 5}-02-28")
 
     hr_side = ny_side("hr")
     logg_inn(hr_side, tenar, hr_brukar)
     hr = Intervju(hr_side, tenar)
-    _godkjenn(hr, namn)
-    _godkjenn(hr, namn_b)
+    godkjenn_som_hr(hr, namn)
+    godkjenn_som_hr(hr, namn_b)
 
     # HR turns the reminders on: the session the scheduler runs.
     hr_side.goto(tenar + PAAMINNING_URL)
