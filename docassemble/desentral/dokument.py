@@ -123,6 +123,8 @@ class Avtaledata:
     # arbeidsmiljølova § 14-5 or § 14-8 as in force on the day it counts from.
     skriftleg_seinast: str = ""
     skriftleg_kjelde: str = ""
+    # A changed agreement (issue 16): the day this version takes effect, or None.
+    endra_fra: str | None = None
 
     # Counting words for the templates (the only Nynorsk they do not write themselves).
     @staticmethod
@@ -207,6 +209,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         arbeidsstad=_tekst_eller_hr(o.arbeidsstad),
         ordning_fra=nynorsk_dato(o.fra),
         ordning_til=nynorsk_dato(o.til) if o.til else None,
+        endra_fra=nynorsk_dato(o.endra_fra) if o.endra_fra else None,
         omfang=_tekst_eller_hr(o.omfang),
         tilgjengelegheit=_tekst_eller_hr(o.tilgjengelegheit),
         arbeidstid=_tekst_eller_hr(o.arbeidstid),

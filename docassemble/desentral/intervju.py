@@ -52,6 +52,10 @@ __all__ = [
     "skriftleg_seinast",
     "i_dag",
     "OPPSEIING_INTERVJU",
+    "ENDRING_INTERVJU",
+    "EVALUERING_INTERVJU",
+    "VERSJON_INTERVJU",
+    "HR_LENKJER",
     "oppsagd_til",
     "skjerm",
     "kort_tekst",
@@ -119,6 +123,12 @@ def svar_til_okta(sak: dict, arbeidstakar, verksemd, ordning) -> None:
     for namn, verdi in verdiar_for_intervju(svar_fra_sak(sak)).items():
         seksjon, nokkel = namn.split(".")
         setattr(objekt[seksjon], nokkel, verdi)
+    # The questions behind two answer-file dates, so that changing a date on the review screen
+    # starts from the case's dates (a renewal moves them; issue 16), not from older answers.
+    ordning.tidsavgrensa = ordning.til is not None
+    ordning.sluttdato = ordning.til
+    arbeidstakar.mellombels = arbeidstakar.mellombels_til is not None
+    arbeidstakar.tilsetjing_sluttar = arbeidstakar.mellombels_til
 
 
 def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
@@ -128,6 +138,18 @@ def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
 
 # The notice interview (issue 16), linked from the employee's approved case and from HR's list.
 OPPSEIING_INTERVJU = "docassemble.desentral:data/questions/oppseiing.yml"
+# Change, evaluation and earlier versions of an approved arrangement (issue 16).
+ENDRING_INTERVJU = "docassemble.desentral:data/questions/endring.yml"
+EVALUERING_INTERVJU = "docassemble.desentral:data/questions/evaluering.yml"
+VERSJON_INTERVJU = "docassemble.desentral:data/questions/versjon.yml"
+# What HR's list opens in those interviews: the screen's title and the link's text.
+HR_LENKJER = {
+    "oppseiing": {"intervju": OPPSEIING_INTERVJU, "tittel": "Registrere oppseiing", "kva": "Oppseiinga",
+                  "lenkje": "Opne oppseiinga"},
+    "endring": {"intervju": ENDRING_INTERVJU, "tittel": "Endre avtala", "kva": "Endringa", "lenkje": "Opne endringa"},
+    "evaluering": {"intervju": EVALUERING_INTERVJU, "tittel": "Evaluere ordninga", "kva": "Evalueringa",
+                   "lenkje": "Opne evalueringa"},
+}
 
 
 def i_dag() -> date:

@@ -28,12 +28,14 @@ def skriftleg_frist(svar: Svar, avtaletype: str, tal: Tal) -> dict:
     else changes an employment: § 14-8, counted from the day the change takes effect (that same
     day from 1 July 2024, one month after it before). The rule data holds both periods."""
     at, o = svar.arbeidstakar, svar.ordning
-    if avtaletype == "arbeidsavtale" and at.nytilsett:
+    if avtaletype == "arbeidsavtale" and at.nytilsett and o.endra_fra is None:
         frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
         return {"dato": _frist_etter(at.tilsett_fra, frist_tal), "fra": at.tilsett_fra, "frist": frist_tal,
                 "gjeld": "arbeidsavtale", "kjelde": "arbeidsmiljølova § 14-5"}
-    frist_tal = tal("aml_endring_skriftleg_frist", o.fra)
-    return {"dato": _frist_etter(o.fra, frist_tal), "fra": o.fra, "frist": frist_tal,
+    # A change of an approved arrangement counts from the day the change takes effect (issue 16).
+    fra = o.endra_fra or o.fra
+    frist_tal = tal("aml_endring_skriftleg_frist", fra)
+    return {"dato": _frist_etter(fra, frist_tal), "fra": fra, "frist": frist_tal,
             "gjeld": "endring", "kjelde": "arbeidsmiljølova § 14-8"}
 
 

@@ -35,6 +35,8 @@ STATUSAR = {
     "godkjend": "Godkjend",
     # Issue 16: a tilleggsavtale ended by notice; the parties fall back on the ordinary agreement.
     "oppsagd": "Sagt opp",
+    # Issue 16: an approved arrangement being changed; the approved version is in force meanwhile.
+    "endring": "Under endring hos arbeidstakaren",
 }
 
 # What only the employer knows, completed by HR before approval (Rettleiinga 5.1, 5.3.5;
@@ -95,7 +97,7 @@ def ny_sak(svar: dict, brukar_id, epost: str | None) -> dict:
 
 def send_inn(sak: dict, svar: dict) -> dict:
     """The employee hands the case over; after this only HR can open it for changes."""
-    if sak["status"] not in ("utkast", "returnert"):
+    if sak["status"] not in ("utkast", "returnert", "endring"):
         raise SakFeil(f"saka kan ikkje sendast inn når ho er «{STATUSAR[sak['status']]}»")
     sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=sak["versjon"] + 1)
     sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "innsendt", "versjon": sak["versjon"]}]
@@ -118,8 +120,13 @@ def godkjenn(sak: dict, hr: dict) -> dict:
     ukjende = set(hr) - set(HR_FELT)
     if ukjende:
         raise SakFeil(f"ukjende felt: {sorted(ukjende)}")
-    sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v})
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "godkjend"}]
+    tid = _no()
+    sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v}, endring=None)
+    # Every approved version is kept with what HR approved, so its documents can be made again
+    # (issue 16); a case approved before versions were kept starts its list with this one.
+    tidlegare = [v for v in (sak.get("versjonar") or []) if v["versjon"] != sak["versjon"]]
+    sak["versjonar"] = tidlegare + [{"versjon": sak["versjon"], "svar": sak["svar"], "hr": sak["hr"], "godkjend": tid}]
+    sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "godkjend", "versjon": sak["versjon"]}]
     return sak
 
 

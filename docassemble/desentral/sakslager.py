@@ -11,7 +11,7 @@ from __future__ import annotations
 from docassemble.base.util import DAStore
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
-           "sak_for_oppseiing", "er_hr"]
+           "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje"]
 
 BASE = "docassemble.desentral:saker"
 
@@ -49,12 +49,25 @@ def _eigar() -> int | None:
     return user_info().id if user_logged_in() else None
 
 
-def _okt_nokkel() -> str:
+def _kontekst():
     # current_context(), not user_info(): docassemble 1.10 deprecates user_info().session.
     from docassemble.base.util import current_context  # noqa: PLC0415
 
-    kontekst = current_context()
+    return current_context()
+
+
+def _okt_nokkel() -> str:
+    kontekst = _kontekst()
     return f"okt:{kontekst.filename}:{kontekst.session}"
+
+
+def okt_lenkje(sak: dict) -> str | None:
+    """A link to the employee's own session of the case, where its answers are changed; None for
+    cases handed over before 0.4.0 (the employee finds them under «Intervjua mine»)."""
+    from docassemble.base.util import interview_url  # noqa: PLC0415
+
+    okt = sak.get("okt")
+    return interview_url(i=okt["i"], session=okt["session"], local=True) if okt else None
 
 
 def eiga_sak(sak_id: str | None) -> dict | None:
@@ -87,7 +100,12 @@ def send_inn_fra_intervju(svar: dict, gammal_sak_id: str | None = None) -> str:
     if eigar is None:
         raise SakFeil("du må vere logga inn for å sende saka til HR")
     sak = sak_i_okta(gammal_sak_id) or ny_sak(svar, eigar, user_info().email)
-    sak = lagre_sak(send_inn(sak, svar))
+    sak = send_inn(sak, svar)
+    # Where the case is answered, so a change opened elsewhere (HR, an evaluation) can link back
+    # to it (issue 16); the owner check still applies when the link is opened.
+    kontekst = _kontekst()
+    sak["okt"] = {"i": kontekst.filename, "session": kontekst.session}
+    sak = lagre_sak(sak)
     _lager().set(_okt_nokkel(), sak["id"])
     varsle_hr(sak)
     return sak["id"]
@@ -116,11 +134,28 @@ def er_hr() -> bool:
     return bool(user_logged_in() and user_has_privilege(["hr", "admin"]))
 
 
-def sak_for_oppseiing(sak_id: object) -> dict | None:
-    """The case named in the link, if the signed-in user may give or register notice of it:
-    its owner, or HR. The id comes from a URL anyone can edit, so it is checked here."""
+def sak_for_lenkje(sak_id: object) -> dict | None:
+    """The case named in the link, if the signed-in user may act on it (notice, change,
+    evaluation, earlier versions): its owner, or HR. The id comes from a URL anyone can edit, so
+    it is checked here."""
     if not isinstance(sak_id, str) or not sak_id:
         return None
     if er_hr():
         return hent_sak(sak_id)
     return eiga_sak(sak_id)
+
+
+sak_for_oppseiing = sak_for_lenkje  # the name 0.3.0's notice sessions call
+
+
+def oppdater_sak(sak_id: str, endre) -> dict:
+    """Apply `endre` (a saker/livslop function of the case) to the case as stored now, not to
+    the copy a session read earlier, and store it: a case changed meanwhile by someone else (two
+    HR officers, or HR and the employee) is refused by the rule's own status check (SakFeil)
+    instead of being overwritten."""
+    from .saker import SakFeil  # noqa: PLC0415
+
+    sak = sak_for_lenkje(sak_id)
+    if sak is None:
+        raise SakFeil("fann ikkje saka")
+    return lagre_sak(endre(sak))

@@ -75,16 +75,19 @@ DATOREKKJEFOLGJE = {
     "fra_for_tilsetjing": "Ordninga kan ikkje starte før første arbeidsdag i verksemda.",
     "fra_etter_tilsetjing": "Ordninga kan ikkje starte etter at tilsetjinga er slutt.",
     "til_for_fra": "Sluttdatoen kan ikkje vere før startdatoen.",
+    "endra_for_fra": "Endringa kan ikkje gjelde frå før ordninga tok til.",
+    "endra_etter_til": "Endringa kan ikkje gjelde frå etter at ordninga sluttar.",
 }
 
 
 # the answer file's field for each
 _REKKJEFOLGJE_FELT = {"tilsetjing_slutt": "arbeidstakar.mellombels_til", "fra_for_tilsetjing": "ordning.fra",
-                      "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.til"}
+                      "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.til",
+                      "endra_for_fra": "ordning.endra_fra", "endra_etter_til": "ordning.endra_fra"}
 
 
 def rekkjefolgjefeil(tilsett_fra: date, mellombels_til: date | None = None, fra: date | None = None,
-                     til: date | None = None) -> str | None:
+                     til: date | None = None, endra_fra: date | None = None) -> str | None:
     """The first of the case's dates out of order, as a key of DATOREKKJEFOLGJE, or None.
     Dates not yet known are None and not checked."""
     if mellombels_til is not None and mellombels_til < tilsett_fra:
@@ -95,6 +98,10 @@ def rekkjefolgjefeil(tilsett_fra: date, mellombels_til: date | None = None, fra:
         return "fra_etter_tilsetjing"
     if til is not None and fra is not None and til < fra:
         return "til_for_fra"
+    if endra_fra is not None and fra is not None and endra_fra < fra:
+        return "endra_for_fra"
+    if endra_fra is not None and til is not None and endra_fra > til:
+        return "endra_etter_til"
     return None
 
 
@@ -147,6 +154,9 @@ SKJEMA: dict[str, dict[str, Felt]] = {
         "samtykke_arbeidsgivar": _BOOL,
         "avtaletype_valt": Felt("val", val=AVTALETYPAR),
         "signeringsdato": _DATO,
+        # A change of an approved arrangement: the day the new version takes effect
+        # (arbeidsmiljølova § 14-8; issue 16). Not set for a first agreement.
+        "endra_fra": _DATO,
         # The minimum content of Rettleiinga 5.1 (and heimekontorforskrifta § 2).
         "arbeidsstad": _TEKST,
         "omfang": _SAMANSETT,
@@ -192,6 +202,7 @@ class Ordning:
     samtykke_arbeidsgivar: bool | None = None
     avtaletype_valt: str | None = None
     signeringsdato: date | None = None
+    endra_fra: date | None = None
     arbeidsstad: str | None = None
     omfang: str | None = None
     tilgjengelegheit: str | None = None
@@ -297,7 +308,7 @@ def svar_fra_dict(data: Any) -> Svar:
     if ord_["til"] is None:
         _krev("ordning.fast_pa_ordinaer_kontorstad", ord_.get("fast_pa_ordinaer_kontorstad"))
 
-    feil = rekkjefolgjefeil(at["tilsett_fra"], at.get("mellombels_til"), ord_["fra"], ord_["til"])
+    feil = rekkjefolgjefeil(at["tilsett_fra"], at.get("mellombels_til"), ord_["fra"], ord_["til"], ord_.get("endra_fra"))
     if feil:
         raise SvarFeil(_REKKJEFOLGJE_FELT[feil], DATOREKKJEFOLGJE[feil])
 

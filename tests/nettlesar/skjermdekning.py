@@ -24,7 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docassemble" / "desentral" / "data" / "questions"
 INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR", "oppseiing.yml": "oppseiing",
-            "paaminning.yml": "påminningar"}
+            "paaminning.yml": "påminningar", "endring.yml": "endring", "evaluering.yml": "evaluering",
+            "versjon.yml": "versjon"}
 MAPPE = ROOT / "artefakt" / "skjermdekning"
 RAPPORT = ROOT / "artefakt" / "skjermdekning.md"
 
@@ -147,7 +148,7 @@ def forventa_skjermar() -> dict[str, str]:
             if "id" not in blokk:
                 raise AssertionError(f"eit spørsmål i {fil} (eller det det tek med) har ingen id: "
                                      f"{str(blokk['question'])[:60]}")
-            ut[blokk["id"]] = namn
+            ut.setdefault(blokk["id"], namn)  # a shared screen counts under the first interview
     return ut
 
 

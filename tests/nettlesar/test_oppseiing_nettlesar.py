@@ -92,7 +92,7 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     [val] = [o.get_attribute("value") for o in hr_side.locator("select option").all()
              if o.inner_text().startswith(f"{namn_b}, ")]
     hr_side.get_by_label("Godkjend avtale", exact=True).select_option(value=val)
-    hr.hald_fram("hr-oppseiing")
+    hr.hald_fram("hr-lenkje")
     assert namn_b in hr_side.inner_text("body")
     hr_side.get_by_role("link", name="Opne oppseiinga").click()
     hr_side.wait_for_selector("body.question-oppseiing-kven-og-dato")
@@ -107,7 +107,7 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
 
     # HR's list shows both as ended; HR goes back to the list from the notice screen.
     hr_side.goto(tenar + HR_URL)
-    hr_side.wait_for_selector("body.question-hr-oppseiing")
+    hr_side.wait_for_selector("body.question-hr-lenkje")
     hr.sjekk()
     hr.knapp("Tilbake til lista", "hr-saker")
     hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
