@@ -339,7 +339,9 @@ def nytt_oktmerke() -> str:
 # of these with its answers; the rule and its message are svarfil's or saker's, shared with the
 # answer file and HR. The interview's field for each date rule:
 _DATOFELT = {"tilsetjing_slutt": "arbeidstakar.tilsetjing_sluttar", "fra_for_tilsetjing": "ordning.fra",
-             "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.sluttdato"}
+             "fra_etter_tilsetjing": "ordning.fra", "til_for_fra": "ordning.sluttdato",
+             # a change's day (set by the change, not asked here) must stay within the period
+             "endra_for_fra": "ordning.fra", "endra_etter_til": "ordning.sluttdato"}
 
 
 def _dag(d):
@@ -348,8 +350,10 @@ def _dag(d):
 
 
 def sjekk_datorekkjefolgje(tilsett_fra: date, mellombels_til: date | None = None, fra: date | None = None,
-                           til: date | None = None) -> None:
-    feil = rekkjefolgjefeil(_dag(tilsett_fra), _dag(mellombels_til), _dag(fra), _dag(til))
+                           til: date | None = None, ordning=None) -> None:
+    """`ordning`: the interview's object, for the day a change takes effect where one is open."""
+    endra_fra = _dag(vars(ordning).get("endra_fra")) if ordning is not None else None
+    feil = rekkjefolgjefeil(_dag(tilsett_fra), _dag(mellombels_til), _dag(fra), _dag(til), endra_fra)
     if feil:
         from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
 

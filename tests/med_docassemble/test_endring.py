@@ -169,3 +169,22 @@ def test_tilleggsavtala_sluttar_med_den_mellombelse_tilsetjinga_og_blir_ikkje_fo
         okt.svar({"evaluering_val": "halde_fram", "evaluering_kommentar": ""})
     okt.svar({"evaluering_val": "avslutte", "evaluering_kommentar": ""})
     assert okt.skjerm.id == "evaluering-ferdig" and "31. desember 2027" in okt.skjerm.undertekst
+
+
+def test_startdato_paa_gjennomgangen_kan_ikkje_flyttast_forbi_endringsdagen(motor):  # noqa: ARG001 - the engine config first
+    """During a change the period's screens check the day the change takes effect: a start moved
+    past it, or an end moved before it, is refused at that field."""
+    from types import SimpleNamespace
+
+    from docassemble.base.error import DAValidationError
+    from docassemble.desentral.intervju import sjekk_datorekkjefolgje
+
+    ordning = SimpleNamespace(endra_fra=date(2027, 6, 1))
+    with pytest.raises(DAValidationError, match="Endringa kan ikkje gjelde frå før ordninga tok til") as feil:
+        sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 7, 1), ordning=ordning)
+    assert feil.value.field == "ordning.fra"
+    with pytest.raises(DAValidationError, match="etter at ordninga sluttar") as feil:
+        sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 3, 1), date(2027, 5, 31), ordning=ordning)
+    assert feil.value.field == "ordning.sluttdato"
+    sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 3, 1), date(2027, 12, 31), ordning=ordning)
+    sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 7, 1), ordning=SimpleNamespace())

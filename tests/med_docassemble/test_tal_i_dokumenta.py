@@ -40,6 +40,8 @@ SAKER = {
         "nytilsett_arbeidsavtale.yml", **{"arbeidstakar.nytilsett": False, "arbeidstakar.tilsett_fra": date(2026, 11, 2),
                                           "arbeidstakar.mellombels_til": date(2028, 6, 30),
                                           "ordning.samtykke_arbeidstakar": True, "ordning.samtykke_arbeidsgivar": True}),
+    # issue 16: a changed agreement prints the change's day and its § 14-8 deadline from it
+    "endra tilleggsavtale": _dome("heimekontor_tilleggsavtale.yml", **{"ordning.endra_fra": date(2027, 5, 3)}),
 }
 
 
@@ -84,5 +86,7 @@ def test_kvar_dato_og_kvar_periode_i_avtala_er_avgjerda_si(sak, tmp_path):
             p = vurdering[nokkel]
             if p:
                 assert nynorsk_dato(p["til"]) in tekst, (fil.name, nokkel)
+        if data["ordning"].get("endra_fra"):
+            assert "endringane gjeld frå og med 3. mai 2027" in tekst and "seinast 3. mai 2027" in tekst, fil.name
         if vurdering["opphoyr"].get("varsel_for_slutt"):
             assert nynorsk_dato(vurdering["opphoyr"]["varsel_for_slutt"]["seinast"]) in tekst

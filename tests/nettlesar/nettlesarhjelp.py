@@ -155,14 +155,20 @@ def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storg
     iv.hald_fram("stad")
 
 
-def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | None):
-    """Both consents (an existing employee), the employment, and the arrangement's period;
-    ends on the screen after the period (avtaletype, or fast-kontorstad when open-ended)."""
+def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | None, mellombels_til: str | None = None):
+    """Both consents (an existing employee), the employment (temporary to `mellombels_til` if
+    given), and the arrangement's period; ends on the screen after the period (avtaletype, or
+    fast-kontorstad when open-ended)."""
     iv.val("Ønskjer du sjølv å arbeide desentralisert?", "Ja")
     iv.val("Har arbeidsgivaren sagt ja til ordninga?", "Ja")
     iv.hald_fram("tilsetjing")
     iv.dato("Første arbeidsdag i verksemda", tilsett_fra)
-    iv.val("Er tilsetjinga mellombels?", "Nei")
+    if mellombels_til:
+        iv.val("Er tilsetjinga mellombels?", "Ja")
+        iv.hald_fram("tilsetjing-slutt")
+        iv.dato("Siste arbeidsdag", mellombels_til)
+    else:
+        iv.val("Er tilsetjinga mellombels?", "Nei")
     iv.hald_fram("periode")
     iv.dato("Startdato for ordninga", fra)
     if date.fromisoformat(fra) < date.today():

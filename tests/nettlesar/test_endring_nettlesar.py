@@ -1,5 +1,6 @@
 """Issue 16 on the real server: change, earlier versions, evaluation and renewal.
 
+A temporary employee's approved tilleggsavtale shows its automatic end with the employment.
 The employee opens a change of the approved agreement (a date before the arrangement starts is
 refused at the field, the typed text kept), changes an answer on the review screen and sends it
 to HR; HR sees version 1 from the case page and approves; the employee gets version 2 with the
@@ -41,7 +42,8 @@ def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
     a = ny_side("a")
     logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Eli"))
     iv = Intervju(a, tenar).start()
-    send_inn_som_arbeidstakar(iv, namn)  # 1 March 2027 – 29 February 2028
+    # 1 March 2027 – 29 February 2028, in a temporary employment to 30 June 2028.
+    send_inn_som_arbeidstakar(iv, namn, mellombels_til="2028-06-30")
     sak_url = _sak_url(a, tenar)
     hr_side = ny_side("hr")
     logg_inn(hr_side, tenar, hr_brukar)
@@ -51,6 +53,9 @@ def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
     a.goto(sak_url)
     a.wait_for_selector("body.question-avtale-ferdig")
     iv.sjekk()
+    # The automatic end with the employment is on the employee's timeline (Rettleiinga 5.1, 5.3.6).
+    rad = a.locator("#daquestion tr", has_text="30. juni 2028").inner_text()
+    assert "tilleggsavtala sluttar automatisk same dag" in rad and "Rettleiinga 5.1 og 5.3.6" in rad
     endre_href = a.get_by_role("link", name="Endre avtala").get_attribute("href")
     a.get_by_role("link", name="Endre avtala").click()
     a.wait_for_selector("body.question-endring-dato")

@@ -17,14 +17,16 @@ from skjermsjekk import engelsk_pa_skjerm
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 
-def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29"):
-    """A home office from `fra` to `til` (tilleggsavtale), sent to HR."""
+def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29",
+                              mellombels_til: str | None = None):
+    """A home office from `fra` to `til` (tilleggsavtale), sent to HR; a temporary employment
+    to `mellombels_til` if given."""
     fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
     iv.hald_fram("samtykke")
-    samtykke_og_periode(iv, "2019-08-01", fra, til)
+    samtykke_og_periode(iv, "2019-08-01", fra, til, mellombels_til)
     for skjerm in ("arbeidsstad", "omfang"):
         iv.hald_fram(skjerm)
     iv.val("Omfang", "Heile stillinga")
