@@ -93,7 +93,7 @@ fase "reglar og motor, docassemble 1.10.14 (Python 3.12)" \
     "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble "$@"
 ELDSTE="$(ensure_da_eldste_venv)"
 fase "reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))" \
-    "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
+    env DESENTRAL_UTVAL=1 "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
     --deselect tests/med_docassemble/test_lag.py::test_dayamlchecker_finn_ingenting "$@"
 fase "nettlesar, to om gongen" \
     "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 --dist loadfile --durations=10 \

@@ -41,3 +41,25 @@ def lag_svar():
         return svar_fra_dict(data)
 
     return build
+
+
+def pytest_collection_modifyitems(config, items):
+    """`DESENTRAL_UTVAL=1` (scripts/test.sh's phase on the oldest supported docassemble, issue
+    15: «a separate, shorter job»): every test runs, but a parametrized one with its first case
+    only — the cases vary the answers, not what docassemble does with them, and all of them run
+    on the newest docassemble in the phase before."""
+    import os
+
+    if os.environ.get("DESENTRAL_UTVAL") != "1":
+        return
+    sett, behald, vekk = set(), [], []
+    for item in items:
+        funksjon = item.nodeid.split("[", 1)[0]
+        if "[" in item.nodeid and funksjon in sett:
+            vekk.append(item)
+        else:
+            sett.add(funksjon)
+            behald.append(item)
+    if vekk:
+        config.hook.pytest_deselected(items=vekk)
+        items[:] = behald
