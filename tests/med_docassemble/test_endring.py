@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, normaliser, ny_okt, pdf_tekst, synleg_tekst
+from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser, ny_okt,
+                        pdf_tekst, synleg_tekst)
 from test_hr import hr_okt
 
 HR = {"roller": ["user", "hr"], "epost": "hr@example.com", "brukar_id": 99}
+NY_STAD = "Heimekontor, <b>Lomsvegen</b> 2 *Lom* ${ 1+1 } \\textbf{x} [FILE a.pdf] % ikkje kommentar"
 
 
 def _godkjenn(motor, sak_id, utstyr="Berbar PC."):
@@ -57,8 +59,11 @@ def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
     tilsett.last_inn()
     assert tilsett.skjerm.id == "endring"
     assert kommentar in synleg_tekst(tilsett.skjerm.html) and "arbeidsmiljølova § 14-8" in tilsett.skjerm.html
+    skjermar = [okt.skjerm, tilsett.skjerm]
     tilsett.svar({"endring_lesen": True})
     assert tilsett.skjerm.id == "gjennomgang"
+    # The changed answer is typed text with markup of every kind: it reaches the agreement as typed.
+    tilsett.sett({"ordning.arbeidsstad": NY_STAD})
     tilsett.svar({"gjennomgang_ferdig": True})
     assert tilsett.skjerm.id == "innsending"
     tilsett.svar({"innsending_stadfesta": True})
@@ -67,9 +72,14 @@ def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
     _godkjenn(motor, sak_id, utstyr="Berbar PC og skjerm.")
     tilsett.last_inn()
     assert tilsett.skjerm.id == "avtale-ferdig" and tilsett.user_dict["sak"]["status"] == "godkjend"
+    skjermar.append(tilsett.skjerm)
     for t in _dok(tilsett.skjerm):
         assert "endringane gjeld frå og med 1. april 2027" in t and "Berbar PC og skjerm." in t
         assert "seinast 1. april 2027" in t  # § 14-8: in writing by the day the change takes effect
+        assert NY_STAD in t
+    assert "nn-NO" in docx_sprak(tilsett.skjerm.vedlegg[0].filer["docx"])
+    for skjerm in skjermar:
+        assert engelsk_pa_skjerm(skjerm.html) == [], (skjerm.id, engelsk_pa_skjerm(skjerm.html))
     assert "Versjon 1" in tilsett.skjerm.html
 
     # Version 1's documents, as HR approved them, for the owner; not for another user.
@@ -79,6 +89,7 @@ def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
     assert "avløyst av versjon 2" in gammal.skjerm.undertekst
     for t in _dok(gammal.skjerm):
         assert "endringane gjeld" not in t and "Berbar PC." in t and "Berbar PC og skjerm." not in t
+        assert NY_STAD not in t
     ny = motor.okt("versjon.yml", url_args={"sak": sak_id, "versjon": "2"}, **HR)
     assert ny.skjerm.id == "versjon-vist" and "gjeld no" in ny.skjerm.undertekst
     for brukar, versjon in ((dict(epost="ola@example.com", brukar_id=502), "1"),
@@ -188,3 +199,31 @@ def test_startdato_paa_gjennomgangen_kan_ikkje_flyttast_forbi_endringsdagen(moto
     assert feil.value.field == "ordning.sluttdato"
     sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 3, 1), date(2027, 12, 31), ordning=ordning)
     sjekk_datorekkjefolgje(date(2021, 3, 1), None, date(2027, 7, 1), ordning=SimpleNamespace())
+
+
+def test_to_hr_tilsette_paa_same_sak_den_seinaste_blir_avvist(motor):
+    """A second HR officer decides on a case the first has just returned: the later approval is
+    refused with the reason, the return stays, and the officer goes back to the list."""
+    tilsett = ny_okt(motor, brukar_id=551)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    hr1 = hr_okt(motor)
+    hr2 = motor.okt("hr.yml", roller=["user", "hr"], epost="hr2@example.com", brukar_id=98)
+    for hr in (hr1, hr2):
+        hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+        assert hr.skjerm.id == "hr-sak"
+    hr1.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
+              "hr_kommentar": "Manglar adresse."})
+    assert hr1.skjerm.id == "hr-utfort" and "returnert" in hr1.skjerm.tekst
+    hr2.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "godkjenn"})
+    assert hr2.skjerm.id == "hr-utfort" and hr2.skjerm.tekst == "Saka er endra av nokon andre"
+    tekst = synleg_tekst(hr2.skjerm.html)
+    assert "Berre innsende saker kan godkjennast." in tekst and "«Returnert til arbeidstakaren»" in tekst
+    assert hr2.skjerm.vedlegg == []
+    hr2.svar({"hr_utfort": True})
+    assert hr2.skjerm.id == "hr-saker"
+    with hr2._kontekst():
+        from docassemble.desentral.sakslager import hent_sak
+
+        sak = hent_sak(sak_id)
+    assert sak["status"] == "returnert" and sak["kommentar"] == "Manglar adresse."
