@@ -157,3 +157,17 @@ def test_oppseiing_og_tidslinje_fraa_kommandolinja():
     assert [t["kva"] for t in tidslinje] == ["skriftleg_frist", "proveperiode_slutt", "ordning_slutt"]
     assert tidslinje[1] == {"kva": "proveperiode_slutt", "dato": "2027-03-31", "kjelde": "Rettleiinga 5.3.6",
                             "tekst": tidslinje[1]["tekst"]} and "2 veker" in tidslinje[1]["tekst"]
+
+
+def test_vurder_med_endringsdato_reknar_fristen_fraa_endringa(tmp_path):
+    """A changed agreement (issue 16): `ordning.endra_fra` in the answer file; the timeline's
+    signing deadline is that day (arbeidsmiljølova § 14-8), and a day outside the period is
+    refused naming the field."""
+    data = yaml.safe_load(DOME.read_text("utf-8"))
+    data["ordning"]["endra_fra"] = "2027-05-03"
+    out = json.loads(cli("vurder", write(tmp_path, data), "--dato", "2027-04-01").stdout)
+    [frist] = [p for p in out["tidslinje"] if p["kva"] == "skriftleg_frist"]
+    assert (frist["dato"], frist["kjelde"]) == ("2027-05-03", "arbeidsmiljølova § 14-8")
+    data["ordning"]["endra_fra"] = "2028-01-01"
+    p = cli("vurder", write(tmp_path, data), "--dato", "2027-04-01")
+    assert p.returncode != 0 and "ordning.endra_fra: Endringa kan ikkje gjelde frå etter at ordninga sluttar" in p.stderr
