@@ -15,7 +15,7 @@ from .saker import SakFeil, _no
 from .svarfil import svar_fra_dict
 
 __all__ = ["EVALUERING_FUNGERER", "EVALUERING_VAL", "versjonar", "gjeldande_versjon", "tidlegare_versjonar",
-           "versjon_som_sak", "endring_nokkel", "endring_mogleg", "opne_endring", "avbryt_endring", "ny_periode", "kan_evaluerast",
+           "versjon_som_sak", "endring_nokkel", "endring_mogleg", "opne_endring", "ny_periode", "kan_evaluerast",
            "evaluer"]
 
 EVALUERING_FUNGERER = {"godt": "Ordninga fungerer godt", "delvis": "Ordninga fungerer delvis",
@@ -113,16 +113,6 @@ def _til_endring(sak: dict, kven: str, endra_fra: date, kommentar: str | None, s
                kommentar=kommentar, endring={"kven": kven, "fra": endra_fra.isoformat(), "kommentar": kommentar})
     sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": hending, "kven": kven,
                                             "fra": endra_fra.isoformat()}]
-    return sak
-
-
-def avbryt_endring(sak: dict) -> dict:
-    """Drop a change not yet sent to HR: the approved version's answers come back."""
-    if sak["status"] != "endring":
-        raise SakFeil("det er inga endring å avbryte")
-    v = gjeldande_versjon(sak)
-    sak = dict(sak, status="godkjend", svar=v["svar"], hr=v["hr"], versjon=v["versjon"], endring=None, kommentar=None)
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "endring_avbroten"}]
     return sak
 
 
