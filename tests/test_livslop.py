@@ -124,3 +124,20 @@ def test_kven_kan_evaluerast(svar_dict):
         evaluer(sak, "arbeidstakar", "godt", "halde_fram", None, date(2028, 1, 1))
     svar_dict["ordning"].update(til=None, fast_pa_ordinaer_kontorstad=False)
     assert "ikkje tidsavgrensa" in kan_evaluerast(_godkjend(svar_dict), I_DAG)
+
+
+def test_hr_ser_datoane_til_versjonen_som_gjeld_medan_ein_ny_ventar(svar_dict):
+    """HR's list and the reminders (one rule): while a renewal waits for HR, the version in force
+    still ends on its day, and the waiting version's signing deadline is due too; its own later
+    dates are not in force yet. A case under change is still reminded of."""
+    from docassemble.desentral.livslop import forfalne_for_sak
+    from docassemble.desentral.paaminning import nye_paaminningar
+
+    v1 = _godkjend(svar_dict)
+    dag = date(2027, 12, 10)
+    fornya = evaluer(v1, "arbeidstakar", "godt", "halde_fram", None, dag)
+    assert [(p["kva"], p["dato"]) for p in forfalne_for_sak(fornya, dag)] == [
+        ("ordning_slutt", date(2027, 12, 31)), ("skriftleg_frist", date(2028, 1, 1))]
+    assert [(p["kva"], p["dato"]) for p in forfalne_for_sak(v1, dag)] == [("ordning_slutt", date(2027, 12, 31))]
+    endra = opne_endring(v1, "arbeidsgivar", date(2027, 12, 20), None, dag)
+    assert [p["kva"] for _, _, p in nye_paaminningar([endra], dag, set())] == ["skriftleg_frist", "ordning_slutt"]

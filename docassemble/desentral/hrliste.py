@@ -10,7 +10,8 @@ from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
 from .saker import STATUSAR
 from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
-from .tidslinje import NAER_DAGAR, hr_datomerknad
+from .livslop import forfalne_for_sak
+from .tidslinje import NAER_DAGAR, datomerknad
 
 __all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval"]
 
@@ -38,8 +39,8 @@ def _avtale_og_datoar(sak: dict, i_dag: date) -> tuple[str, str]:
     """The agreement's name and the dates falling due, from one decision per case."""
     try:
         vurdering = vurdering_for_sak(sak, i_dag)
-        return (AVTALETYPE_NAMN[vurdering["avtaletype"]],
-                hr_datomerknad(vurdering["tidslinje"], sak["status"] == "godkjend", i_dag))
+        # livslop.forfalne_for_sak: the version in force, and a waiting version's signing deadline.
+        return AVTALETYPE_NAMN[vurdering["avtaletype"]], datomerknad(forfalne_for_sak(sak, i_dag, vurdering))
     except (SvarFeil, ValueError, KeyError, TypeError):
         # One unreadable stored case must not take HR's whole list down with it.
         return "Kan ikkje lesast", "–"

@@ -13,9 +13,10 @@ from .datoar import nynorsk_dato, period_end
 from .reglar_felles import Tal, _frist_etter, _frist_tekst
 from .saker import SakFeil, _no
 from .svarfil import svar_fra_dict
+from .tidslinje import forfalne
 
 __all__ = ["EVALUERING_FUNGERER", "EVALUERING_VAL", "versjonar", "gjeldande_versjon", "tidlegare_versjonar",
-           "versjon_som_sak", "endring_nokkel", "endring_mogleg", "opne_endring", "ny_periode", "kan_evaluerast",
+           "versjon_som_sak", "forfalne_for_sak", "endring_nokkel", "endring_mogleg", "opne_endring", "ny_periode", "kan_evaluerast",
            "evaluer"]
 
 EVALUERING_FUNGERER = {"godt": "Ordninga fungerer godt", "delvis": "Ordninga fungerer delvis",
@@ -66,6 +67,24 @@ def versjon_som_sak(sak: dict, versjon: object) -> dict | None:
         return None
     dag = date.fromisoformat(v["godkjend"][:10]) if v.get("godkjend") else None
     return dict(sak, status="godkjend", versjon=v["versjon"], svar=v["svar"], hr=v["hr"], godkjend_dag=dag)
+
+
+def forfalne_for_sak(sak: dict, i_dag: date, vurdering: dict | None = None) -> list[dict]:
+    """What HR should act on for one case, for HR's list and the reminders (one rule): the dates
+    of the version in force; while a new version waits (sent, returned or being changed) also
+    its signing deadline (arbeidsmiljølova § 14-8), not its other dates, which are not in force
+    yet. A case never approved: its draft's dates. `vurdering`: the current answers' decision,
+    if the caller has made it."""
+    from .intervju import vurdering_for_sak  # noqa: PLC0415 - intervju is the heavier module
+
+    if vurdering is None:
+        vurdering = vurdering_for_sak(sak, i_dag)
+    gjeld = gjeldande_versjon(sak)
+    if gjeld is None or (sak["status"] in ("godkjend", "oppsagd") and gjeld["versjon"] == sak["versjon"]):
+        return forfalne(vurdering["tidslinje"], gjeld is not None, i_dag)
+    i_kraft = forfalne(vurdering_for_sak(versjon_som_sak(sak, gjeld["versjon"]), i_dag)["tidslinje"], True, i_dag)
+    ventar = [p for p in forfalne(vurdering["tidslinje"], False, i_dag) if p["kva"] == "skriftleg_frist"]
+    return sorted(i_kraft + ventar, key=lambda p: p["dato"])
 
 
 def endring_nokkel(sak: dict) -> str | None:

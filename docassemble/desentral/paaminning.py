@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .intervju import vurdering_for_sak
+from .livslop import forfalne_for_sak
 from .svarfil import SvarFeil
-from .tidslinje import NAER_DAGAR, forfalne, kort_tekst
+from .tidslinje import NAER_DAGAR, kort_tekst
 
 __all__ = ["nye_paaminningar", "paaminningstekst", "send_paaminningar"]
 
@@ -30,13 +30,13 @@ def nye_paaminningar(saker: list[dict], i_dag: date, sendt: set[str]) -> list[tu
     cases have nothing to remind; an unreadable stored case is skipped, not fatal."""
     ut = []
     for sak in saker:
-        if sak.get("status") not in ("innsendt", "returnert", "godkjend"):
+        if sak.get("status") not in ("innsendt", "returnert", "godkjend", "endring"):
             continue
         try:
-            tidslinje = vurdering_for_sak(sak, i_dag)["tidslinje"]
+            due = forfalne_for_sak(sak, i_dag)
         except (SvarFeil, ValueError, KeyError, TypeError):
             continue
-        for p in forfalne(tidslinje, sak["status"] == "godkjend", i_dag):
+        for p in due:
             nokkel = _nokkel(sak, p)
             if nokkel not in sendt:
                 ut.append((nokkel, sak, p))

@@ -14,7 +14,7 @@ from .datoar import nynorsk_dato
 from .reglar_felles import _frist_tekst, _veker
 
 __all__ = ["REKKJEFOLGJE", "lag_tidslinje", "med_status", "tidslinje_rader", "skriftleg_seinast", "NAER_DAGAR",
-           "KORT", "hr_datomerknad", "forfalne", "kort_tekst"]
+           "KORT", "hr_datomerknad", "datomerknad", "forfalne", "kort_tekst"]
 
 # The order of entries that fall on the same day.
 REKKJEFOLGJE = ("skriftleg_frist", "varsel_for_slutt", "provetid_slutt", "proveperiode_slutt",
@@ -139,6 +139,11 @@ def kort_tekst(p: dict) -> str:
     return f"{KORT[p['kva']]} {nynorsk_dato(p['dato'])}"
 
 
+def datomerknad(forfalne_liste: list[dict]) -> str:
+    """HR's list's cell: the due entries (`forfalne`) in short, or «–»."""
+    return "; ".join(kort_tekst(p) for p in forfalne_liste) or "–"
+
+
 def hr_datomerknad(tidslinje: list[dict], godkjend: bool, i_dag: date) -> str:
     """HR's list: what falls due within NAER_DAGAR days, and a late signing, or «–»."""
-    return "; ".join(kort_tekst(p) for p in forfalne(tidslinje, godkjend, i_dag)) or "–"
+    return datomerknad(forfalne(tidslinje, godkjend, i_dag))
