@@ -133,7 +133,7 @@ class Intervju:
                 lenkje.click()
             ny.value.close()
             href = lenkje.get_attribute("href")
-            svar = self.page.request.get(href if href.startswith("http") else self.url + href)
+            svar = self.page.request.get(heil_url(self.url, href))
             assert svar.ok, (fmt, svar.status)
             path = mappe / f"avtale.{fmt}"
             path.write_bytes(svar.body())
@@ -194,6 +194,11 @@ def docx_tekst(path: Path) -> str:
     import docx
 
     return re.sub(r"\s+", " ", "\n".join(p.text for p in docx.Document(str(path)).paragraphs))
+
+
+def heil_url(tenar: str, href: str) -> str:
+    """A link's href as a full URL (docassemble writes local links without the server)."""
+    return href if href.startswith("http") else tenar + href
 
 
 def logg_inn(page, url: str, brukar: tuple[str, str]):

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import secrets
 
-from nettlesarhjelp import Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
-from test_hr_nettlesar import HR_URL, godkjenn_som_hr, send_inn_som_arbeidstakar
-from test_oppseiing_nettlesar import _sak_url
+from nettlesarhjelp import Intervju, docx_tekst, heil_url, logg_inn, ny_brukar, pdf_tekst
+from test_hr_nettlesar import HR_URL, godkjende_saker, godkjenn_som_hr
 
 NY_STAD = "Heimekontor, <b>Lomsvegen</b> 2 *Lom* ${ 1+1 }"
 KOMMENTAR = "Flyttar til Lom \\textbf{i mai}"
@@ -22,10 +21,6 @@ KOMMENTAR = "Flyttar til Lom \\textbf{i mai}"
 
 def _tekst(filer: dict) -> list[str]:
     return [" ".join(pdf_tekst(filer["pdf"]).split()), " ".join(docx_tekst(filer["docx"]).split())]
-
-
-def _opne(side, tenar, href: str):
-    side.goto(href if href.startswith("http") else tenar + href)
 
 
 def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-lenkje"):
@@ -39,16 +34,9 @@ def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-len
 
 def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
     namn = f"Eli Endring {secrets.token_hex(2)}"
-    a = ny_side("a")
-    logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Eli"))
-    iv = Intervju(a, tenar).start()
     # 1 March 2027 – 29 February 2028, in a temporary employment to 30 June 2028.
-    send_inn_som_arbeidstakar(iv, namn, mellombels_til="2028-06-30")
-    sak_url = _sak_url(a, tenar)
-    hr_side = ny_side("hr")
-    logg_inn(hr_side, tenar, hr_brukar)
-    hr = Intervju(hr_side, tenar)
-    godkjenn_som_hr(hr, namn)
+    [(a, iv, sak_url)], hr_side, hr = godkjende_saker(
+        ny_side, tenar, api_nokkel, hr_brukar, ("Eli", namn, {"mellombels_til": "2028-06-30"}))
 
     a.goto(sak_url)
     a.wait_for_selector("body.question-avtale-ferdig")
@@ -118,10 +106,10 @@ def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
     b = ny_side("b")
     logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Berit"))
     ib = Intervju(b, tenar)
-    _opne(b, tenar, versjon_href)
+    b.goto(heil_url(tenar, versjon_href))
     b.wait_for_selector("body.question-versjon-ikkje-funnen")
     ib.sjekk()
-    _opne(b, tenar, endre_href)
+    b.goto(heil_url(tenar, endre_href))
     b.wait_for_selector("body.question-endring-ikkje-mogleg")
     ib.sjekk()
     assert "Fann inga avtale" in b.inner_text("body")
@@ -130,21 +118,8 @@ def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
 def test_evaluering_fornying_og_samtidig_svar(ny_side, tenar, api_nokkel, hr_brukar):
     namn = f"Eva Evaluering {secrets.token_hex(2)}"
     namn_b = f"Bjørn Begge {secrets.token_hex(2)}"
-    a = ny_side("a")
-    logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Eva"))
-    iv = Intervju(a, tenar).start()
-    send_inn_som_arbeidstakar(iv, namn)
-    sak_url = _sak_url(a, tenar)
-    b = ny_side("b")
-    logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Bjorn"))
-    ib = Intervju(b, tenar).start()
-    send_inn_som_arbeidstakar(ib, namn_b)
-    b_sak_url = _sak_url(b, tenar)
-    hr_side = ny_side("hr")
-    logg_inn(hr_side, tenar, hr_brukar)
-    hr = Intervju(hr_side, tenar)
-    godkjenn_som_hr(hr, namn)
-    godkjenn_som_hr(hr, namn_b)
+    [(a, iv, sak_url), (b, ib, b_sak_url)], hr_side, hr = godkjende_saker(
+        ny_side, tenar, api_nokkel, hr_brukar, ("Eva", namn, {}), ("Bjorn", namn_b, {}))
 
     # The employee evaluates and continues: a new period of the same length goes to HR.
     a.goto(sak_url)
@@ -195,7 +170,7 @@ def test_evaluering_fornying_og_samtidig_svar(ny_side, tenar, api_nokkel, hr_bru
     ib.val("Kva skal skje når perioden er slutt?", "Avslutte ordninga når perioden er slutt")
     ib.hald_fram("ikkje-lagra")
     assert "Berre ei godkjend ordning kan evaluerast." in b.inner_text("body")
-    _opne(b, tenar, evaluer_href)
+    b.goto(heil_url(tenar, evaluer_href))
     b.wait_for_selector("body.question-evaluering-ikkje-mogleg")
     ib.sjekk()
     # B's case now waits for B's changes, with HR's comment.

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, logg_inn, ny_brukar, pdf_tekst,
+from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, heil_url, logg_inn, ny_brukar, pdf_tekst,
                             samtykke_og_periode)
 from skjermsjekk import engelsk_pa_skjerm
 
@@ -38,6 +38,31 @@ def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", 
     iv.hald_fram("innsending")
     iv.knapp("Send til HR", "avtale-ferdig")
     assert "Saka er sendt til HR" in iv.page.inner_text("body")
+
+
+def sak_url(side, tenar) -> str:
+    """The signed-in employee's case, as «Intervjua mine» links to it."""
+    side.goto(f"{tenar}/interviews")
+    return heil_url(tenar, side.get_by_role("link", name="Avtale om desentralisert arbeid").first.get_attribute("href"))
+
+
+def godkjende_saker(ny_side, tenar, api_nokkel, hr_brukar, *tilsette):
+    """Each employee (first name, name in the case, send_inn_som_arbeidstakar's dates) signs up,
+    sends a home office to HR and notes the case's URL; then HR signs in and approves them in
+    order. Returns ([(page, Intervju, case URL) per employee], HR's page, HR's Intervju)."""
+    ut = []
+    for nr, (fornamn, namn, datoar) in enumerate(tilsette):
+        side = ny_side("abcdefgh"[nr])
+        logg_inn(side, tenar, ny_brukar(tenar, api_nokkel, fornamn=fornamn))
+        iv = Intervju(side, tenar).start()
+        send_inn_som_arbeidstakar(iv, namn, **datoar)
+        ut.append((side, iv, sak_url(side, tenar)))
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, tenar, hr_brukar)
+    hr = Intervju(hr_side, tenar)
+    for _, namn, _ in tilsette:
+        godkjenn_som_hr(hr, namn)
+    return ut, hr_side, hr
 
 
 def opne_sak_som_hr(hr: Intervju, namn: str):
@@ -130,9 +155,7 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     send_inn_som_arbeidstakar(iv_a, namn)
 
     # Employee B and an anonymous visitor: no HR interview, no view of A's case.
-    a.goto(f"{tenar}/interviews")
-    a_sak_url = a.get_by_role("link", name="Avtale om desentralisert arbeid").first.get_attribute("href")
-    a_sak_url = a_sak_url if a_sak_url.startswith("http") else tenar + a_sak_url
+    a_sak_url = sak_url(a, tenar)
     b = ny_side("b")
     logg_inn(b, tenar, b_brukar)
     tekst = nektar_tilgang(b, tenar + HR_URL, namn)

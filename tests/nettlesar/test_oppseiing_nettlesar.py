@@ -8,38 +8,19 @@ from __future__ import annotations
 import re
 import secrets
 
-from nettlesarhjelp import Intervju, docx_tekst, logg_inn, ny_brukar, pdf_tekst
-from test_hr_nettlesar import HR_URL, _rader, godkjenn_som_hr, send_inn_som_arbeidstakar
+from nettlesarhjelp import docx_tekst, heil_url, pdf_tekst
+from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
 
 OPPSEIING_URL = "/interview?i=docassemble.desentral:data/questions/oppseiing.yml"
 GRUNN = "Eg flyttar <b>nærare</b> *kontoret* ${ 1+1 }"
 
 
-def _sak_url(side, tenar) -> str:
-    side.goto(f"{tenar}/interviews")
-    url = side.get_by_role("link", name="Avtale om desentralisert arbeid").first.get_attribute("href")
-    return url if url.startswith("http") else tenar + url
-
-
 def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_brukar):
     namn = f"Siri Seiopp {secrets.token_hex(2)}"
     namn_b = f"Bodil Bytte {secrets.token_hex(2)}"
-    a = ny_side("a")
-    logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Siri"))
-    iv_a = Intervju(a, tenar).start()
-    send_inn_som_arbeidstakar(iv_a, namn)  # home office 1 March 2027 – 29 February 2028
-    a_sak_url = _sak_url(a, tenar)
-
-    b = ny_side("b")
-    logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Bodil"))
-    iv_b = Intervju(b, tenar).start()
-    send_inn_som_arbeidstakar(iv_b, namn_b)
-
-    hr_side = ny_side("hr")
-    logg_inn(hr_side, tenar, hr_brukar)
-    hr = Intervju(hr_side, tenar)
-    godkjenn_som_hr(hr, namn)
-    godkjenn_som_hr(hr, namn_b)
+    # Two home offices 1 March 2027 – 29 February 2028, both approved.
+    [(a, iv_a, a_sak_url), (b, iv_b, _)], hr_side, hr = godkjende_saker(
+        ny_side, tenar, api_nokkel, hr_brukar, ("Siri", namn, {}), ("Bodil", namn_b, {}))
 
     # B cannot give notice of A's case with A's case id in the link.
     a.goto(a_sak_url)
@@ -49,7 +30,7 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     assert "Avtala er godkjend" in tekst and "Datoar å hugse" in tekst and "Rettleiinga 5.3.6" in tekst
     lenkje = a.get_by_role("link", name="Sei opp tilleggsavtala")
     href = lenkje.get_attribute("href")
-    b.goto(href if href.startswith("http") else tenar + href)
+    b.goto(heil_url(tenar, href))
     b.wait_for_selector("body.question-oppseiing-ikkje-mogleg")
     iv_b.sjekk()
     assert "Fann inga avtale" in b.inner_text("body")

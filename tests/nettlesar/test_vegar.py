@@ -1,7 +1,7 @@
 """Issue 13: paths a user clicks that the scripted flows did not take."""
 from __future__ import annotations
 
-from nettlesarhjelp import Intervju, fram_til_stad, logg_inn, samtykke_og_periode
+from nettlesarhjelp import Intervju, fram_til_stad, heil_url, logg_inn, samtykke_og_periode
 from test_hr_nettlesar import send_inn_som_arbeidstakar
 
 
@@ -18,7 +18,7 @@ def test_ny_sak_etter_innsending_held_den_sende_saka_i_intervjua_mine(side, tena
     assert len(lenkjer) == 2, lenkjer
     skjermar = {}
     for href in lenkjer:
-        side.goto(href if href.startswith("http") else tenar + href)
+        side.goto(heil_url(tenar, href))
         side.wait_for_selector("body[class*='question-']")
         skjermar[iv.id] = side.inner_text("#daquestion")
     assert set(skjermar) == {"intro", "avtale-ferdig"}, list(skjermar)
