@@ -8,12 +8,12 @@ docassemble import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from .datoar import nynorsk_dato
 from .reglar_felles import AVTALETITTEL
 from .svarfil import Svar
 
-__all__ = ["trygg", "Avtaledata", "avtaledata", "STAD_NAMN"]
+__all__ = ["trygg", "Avtaledata", "avtaledata", "med_underskrifter", "STAD_NAMN"]
 
 # ASCII punctuation: pandoc's Markdown lets a backslash escape every one of them
 # (all_symbols_escapable), which stops raw TeX (\input), raw attributes (`...`{=latex}), math
@@ -125,6 +125,15 @@ class Avtaledata:
     skriftleg_kjelde: str = ""
     # A changed agreement (issue 16): the day this version takes effect, or None.
     endra_fra: str | None = None
+    # PDF/A metadata (issue 17): the names as typed (escaped), never the «Fyllast ut» note.
+    meta_verksemd: str = ""
+    meta_arbeidstakar: str = ""
+    meta_dato: str = ""
+    # The signed agreement (issue 17): its version, and per party `tittel`, `namn`, `epost`,
+    # `tid` (Europe/Oslo, as text) and `bilete` (docassemble's image markup, from the
+    # interview); empty while unsigned, and the templates print blank signature lines.
+    versjon: int | None = None
+    underskrifter: list[dict] = field(default_factory=list)
 
     # Counting words for the templates (the only Nynorsk they do not write themselves).
     @staticmethod
@@ -235,5 +244,16 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
         skriftleg_seinast=nynorsk_dato(skriftleg["dato"]),
         skriftleg_kjelde=skriftleg["kjelde"],
+        meta_verksemd=trygg(vk.namn) or "",
+        meta_arbeidstakar=trygg(at.namn) or "",
     )
+
+
+def med_underskrifter(avtale: Avtaledata, logg: list[dict], bilete: dict[str, str], versjon: int) -> Avtaledata:
+    """The agreement with both parties' signatures (issue 17). `logg`: signering.signeringslogg
+    rows; `bilete`: per role the image markup docassemble puts in a document (DAFile.show)."""
+    rader = [{"tittel": r["tittel"], "namn": trygg(r["namn"]), "epost": trygg(r["epost"]), "tid": r["tid"],
+              "bilete": bilete.get(r["rolle"], "")} for r in logg]
+    dato = max((r["dag"] for r in logg), default=None)
+    return replace(avtale, underskrifter=rader, versjon=versjon, meta_dato=dato.isoformat() if dato else "")
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
 from .saker import STATUSAR
+from .signering import signeringsstatus
 from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
 from .livslop import forfalne_for_sak
@@ -51,6 +52,9 @@ def _status(sak: dict) -> str:
     melding = sak.get("oppseiing_melding")
     if melding and sak["status"] == "godkjend":
         return f"{STATUSAR['godkjend']} – avslutting meldt {melding['gitt'][:10]}"
+    if sak["status"] == "godkjend":
+        # Who has signed the version in force (issue 17).
+        return f"{STATUSAR['godkjend']} – {signeringsstatus(sak).lower()}"
     return STATUSAR[sak["status"]]
 
 

@@ -55,6 +55,8 @@ __all__ = [
     "ENDRING_INTERVJU",
     "EVALUERING_INTERVJU",
     "VERSJON_INTERVJU",
+    "SIGNERING_INTERVJU",
+    "ARKIV_INTERVJU",
     "HR_LENKJER",
     "oppsagd_til",
     "skjerm",
@@ -142,6 +144,9 @@ OPPSEIING_INTERVJU = "docassemble.desentral:data/questions/oppseiing.yml"
 ENDRING_INTERVJU = "docassemble.desentral:data/questions/endring.yml"
 EVALUERING_INTERVJU = "docassemble.desentral:data/questions/evaluering.yml"
 VERSJON_INTERVJU = "docassemble.desentral:data/questions/versjon.yml"
+# Signing in the app and the archive bundle (issue 17).
+SIGNERING_INTERVJU = "docassemble.desentral:data/questions/signering.yml"
+ARKIV_INTERVJU = "docassemble.desentral:data/questions/arkiv.yml"
 # What HR's list opens in those interviews: the screen's title and the link's text.
 HR_LENKJER = {
     "oppseiing": {"intervju": OPPSEIING_INTERVJU, "tittel": "Registrere oppseiing", "kva": "Oppseiinga",
@@ -149,6 +154,9 @@ HR_LENKJER = {
     "endring": {"intervju": ENDRING_INTERVJU, "tittel": "Endre avtala", "kva": "Endringa", "lenkje": "Opne endringa"},
     "evaluering": {"intervju": EVALUERING_INTERVJU, "tittel": "Evaluere ordninga", "kva": "Evalueringa",
                    "lenkje": "Opne evalueringa"},
+    "signering": {"intervju": SIGNERING_INTERVJU, "tittel": "Skrive under for arbeidsgivaren", "kva": "Underskrifta",
+                  "lenkje": "Opne underskrifta"},
+    "arkiv": {"intervju": ARKIV_INTERVJU, "tittel": "Arkivpakke", "kva": "Arkivpakka", "lenkje": "Opne arkivpakka"},
 }
 
 

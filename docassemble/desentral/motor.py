@@ -146,7 +146,7 @@ class Okt:
                      "email": self.epost, "theid": self.brukar_id,
                      "the_user_id": self.brukar_id if self.epost else f"t{self.brukar_id}",
                      "roles": self.roller, "session_uid": "motor", "device_id": "motor",
-                     "location": None},
+                     "location": None, "firstname": "", "lastname": ""},
         }
 
     def _kontekst(self):

@@ -42,6 +42,29 @@ def config_text(work: Path) -> str:
     ])
 
 
+class _LokalFil:
+    """docassemble's SavedFile for one process: numbered files already live in the work folder,
+    so committing a DAFile (DAFile.commit) has nothing to copy."""
+
+    plugin: "Plugin"
+
+    def __init__(self, number, fix=False, **kwargs):
+        self.number = number
+
+    def save(self):
+        # A new DAFile: its (empty) file in the work folder, where file_number_finder finds it.
+        sti = Path(self.plugin.files[int(self.number)][0])
+        sti.parent.mkdir(parents=True, exist_ok=True)
+        sti.touch()
+        # DAFile.write writes to the info's `path` (without the extension): the same file.
+        utan = sti.with_suffix("")
+        if sti.suffix and not utan.exists():
+            utan.symlink_to(sti.name)
+
+    def finalize(self):
+        return None
+
+
 class Plugin:
     """The hooks docassemble.webapp implements on a server, for a single local process."""
 
@@ -117,8 +140,10 @@ class Plugin:
 
     @hookimpl
     def url_finder(self, file_reference, kwargs):
-        name = kwargs.get("display_filename") or str(file_reference)
-        return f"/filer/{file_reference}/{name}"
+        # A DAFile (DAFile.url_for) by its number; str() of one would render it.
+        ref = getattr(file_reference, "number", file_reference)
+        name = kwargs.get("display_filename") or getattr(file_reference, "filename", None) or str(ref)
+        return f"/filer/{ref}/{name}"
 
     @hookimpl
     def url_for(self, endpoint, kwargs):
@@ -128,7 +153,10 @@ class Plugin:
     @hookimpl
     def get_new_file_number(self, user_code, file_name, yaml_file_name):
         number = len(self.files) + 1
-        self.files[number] = (self.work / "filer" / f"{number}", file_name)
+        # With the name's extension, as on a server: the document filter includes an image
+        # ([FILE n]) only when its file info has one.
+        extension = os.path.splitext(str(file_name or ""))[1].lower()
+        self.files[number] = (self.work / "filer" / f"{number}{extension}", file_name)
         return number
 
     @hookimpl
@@ -142,6 +170,10 @@ class Plugin:
         return (number, extension, mimetype)
 
     @hookimpl
+    def get_saved_file_class(self):
+        return type("LokalFil", (_LokalFil,), {"plugin": self})
+
+    @hookimpl
     def get_ext_and_mimetype(self, filename):
         extension = os.path.splitext(str(filename))[1].lstrip(".").lower()
         return extension, mimetypes.guess_type(str(filename))[0] or "application/octet-stream"
@@ -150,8 +182,9 @@ class Plugin:
         if path is None:
             return {}
         extension, mimetype = self.get_ext_and_mimetype(path)
+        # The server's file table has these too; one process keeps no access rules (issue 17).
         return {"fullpath": path, "path": os.path.splitext(path)[0], "filename": os.path.basename(path),
-                "extension": extension, "mimetype": mimetype}
+                "extension": extension, "mimetype": mimetype, "persistent": False, "private": True}
 
     @hookimpl
     def file_number_finder(self, file_number, filename, uids, privileged):

@@ -91,5 +91,27 @@ class SvarOkt(Okt):
         return self.skjerm
 
 
+    def underskriv(self, png: bytes) -> Skjerm:
+        """Answer a signature screen as the webapp does with the drawn image it is posted: the
+        PNG saved as a numbered file and the screen's variable set to a DAFile of it."""
+        import tempfile  # noqa: PLC0415
+
+        from docassemble.base.hooks import save_numbered_file  # noqa: PLC0415
+        from docassemble.base.util import DAFile  # noqa: PLC0415
+
+        if self.skjerm.type != "signature":
+            raise MotorFeil(f"skjermen {self.skjerm.id!r} er ikkje ein underskrift ({self.skjerm.type})")
+        variabel = self.skjerm.felt[0]["variabel"]
+        with tempfile.NamedTemporaryFile(suffix=".png") as tmp:
+            tmp.write(png)
+            tmp.flush()
+            with self._kontekst():
+                nummer, ending, mimetype = save_numbered_file("signature.png", tmp.name)
+                self._sett(variabel, DAFile(variabel, filename="signature.png", number=nummer,
+                                            mimetype=mimetype, extension=ending))
+        self.skjerm = self._assemble()
+        return self.skjerm
+
+
 class SvarMotor(Motor):
     okt_klasse = SvarOkt

@@ -1,0 +1,161 @@
+"""Signing in the app on docassemble's engine (issue 17): the employee signs, then the employer;
+the signed agreement carries both signatures and the signing record, is PDF/A-2b and sealed
+(pyHanko validates the seal; one changed byte breaks it); signing before approval, twice, or as
+the wrong party is refused; typed text reaches the signed documents literally, in Nynorsk."""
+from __future__ import annotations
+
+import copy
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from motorhjelp import SVAR_HEIMEKONTOR, docx_sprak, engelsk_pa_skjerm, gjennom, normaliser, ny_okt, synleg_tekst
+from test_endring import _godkjenn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fiendtleg import forbodne_i, manglar_i  # noqa: E402
+from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
+from segltest import lag_ca, valider_segl  # noqa: E402
+
+HR = {"roller": ["user", "hr"], "epost": "hr@example.com", "brukar_id": 99}
+LEIAR = {"roller": ["user", "leiar"], "epost": "leiar@example.com", "brukar_id": 98}
+FIENDTLEG_NAMN = "Kari <b>N</b> ${ 7*7 } \\input{/etc/hostname} [FILE 1] _x_ 😀"
+FIENDTLEG_VERKSEMD = "Direktoratet & \\textbf{døme} $x$ <i>AS</i>"
+
+
+def _png(strek: int = 4) -> bytes:
+    from PIL import Image, ImageDraw
+
+    bilete = Image.new("RGBA", (400, 120), (255, 255, 255, 0))
+    ImageDraw.Draw(bilete).line([(10, 100), (120, 15), (250, 105), (390, 20)], fill=(0, 0, 0, 255), width=strek)
+    ut = io.BytesIO()
+    bilete.save(ut, "PNG")
+    return ut.getvalue()
+
+
+@pytest.fixture
+def segl(motor, tmp_path, monkeypatch):
+    filer = lag_ca(tmp_path / "ca")
+    monkeypatch.setitem(motor.plugin.daconfig, "desentral",
+                        {"segl sertifikat": str(filer["sertifikat"]), "segl nykel": str(filer["nykel"])})
+    return filer
+
+
+def _godkjend(motor, brukar_id, svar=SVAR_HEIMEKONTOR):
+    tilsett = ny_okt(motor, brukar_id=brukar_id)
+    gjennom(tilsett, svar)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    _godkjenn(motor, sak_id)
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "avtale-ferdig"
+    return tilsett, sak_id
+
+
+def _skriv_under(okt):
+    assert okt.skjerm.id == "signering-stadfest", okt.skjerm.id
+    okt.svar({"signering_stadfest": True})
+    assert okt.skjerm.id == "underskrift"
+    return okt.underskriv(_png())
+
+
+def _signering(motor, sak_id, **brukar):
+    return motor.okt("signering.yml", url_args={"sak": sak_id}, **brukar)
+
+
+def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl):
+    svar = copy.deepcopy(SVAR_HEIMEKONTOR)
+    svar["arbeidstakar"]["arbeidstakar.namn"] = FIENDTLEG_NAMN
+    svar["verksemd"]["verksemd.namn"] = FIENDTLEG_VERKSEMD
+    tilsett, sak_id = _godkjend(motor, 701, svar)
+    assert "Skriv under avtala" in tilsett.skjerm.html
+
+    # The employer cannot sign first.
+    hr = _signering(motor, sak_id, **HR)
+    assert hr.skjerm.id == "signering-status"
+    assert "Arbeidstakaren skriv under først" in synleg_tekst(hr.skjerm.html)
+
+    arbeidstakar = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=701)
+    skjerm = _skriv_under(arbeidstakar)
+    assert skjerm.id == "signering-status" and "Underskrifta ventar" in skjerm.tekst
+    assert engelsk_pa_skjerm(skjerm.html) == []
+    # A second signature by the employee, from a new session: refused with the reason.
+    att = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=701)
+    assert att.skjerm.id == "signering-status"
+    assert "Du har alt skrive under" in synleg_tekst(att.skjerm.html)
+    tilsett.last_inn()
+    assert "ventar på underskrifta til arbeidsgivaren" in synleg_tekst(tilsett.skjerm.html)
+
+    hr = _signering(motor, sak_id, **HR)
+    assert hr.skjerm.id == "kven-skriv-under"
+    hr.svar({"kven_skriv_under": "sjolv"})
+    skjerm = _skriv_under(hr)
+    assert skjerm.id == "signering-status" and skjerm.tekst.strip() == "Avtala er skriven under"
+    assert "PDF-en er forsegla" in synleg_tekst(skjerm.html)
+    assert engelsk_pa_skjerm(skjerm.html) == []
+
+    signerte = hr.user_dict["signerte"]
+    pdf, docx = signerte["pdf"], signerte["docx"]
+    # PDF/A-2b, with the XMP fields the archive reads.
+    assert pdfa_feil(pdf) == []
+    meta = xmp(pdf)
+    assert meta["language"] == "nn-NO" and meta["title"] == "Tilleggsavtale om desentralisert arbeid"
+    assert meta["publisher"] == FIENDTLEG_VERKSEMD and meta["contributor"] == FIENDTLEG_NAMN
+    assert meta["date"].startswith(signerte_dag(hr))
+    # The seal validates against the test CA, and one changed byte breaks it.
+    status = valider_segl(pdf, segl["ca"])
+    assert status.bottom_line and status.intact and status.trusted
+    endra = bytearray(pdf)
+    endra[len(endra) // 3] ^= 1
+    assert not valider_segl(bytes(endra), segl["ca"]).intact
+
+    # Both signature images, the names, the e-mails and the record, in PDF and DOCX.
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        bilete = [o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+    assert len([b for b in bilete if "/SMask" in b or b.get("/Width") == 400]) >= 2
+    pdf_tekst_ = _pdftekst(pdf)
+    for tekst in (normaliser(pdf_tekst_), normaliser(_docxtekst(docx))):
+        assert "Signeringslogg" in tekst and "kari.nordmann@example.com" in tekst and "hr@example.com" in tekst
+        assert "versjon 1" in tekst and "(norsk tid)" in tekst
+        assert "Avtala er skriven i to eksemplar" not in tekst and "UTKAST" not in tekst
+    assert manglar_i(pdf_tekst_, [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
+    assert forbodne_i(pdf_tekst_) == []
+    assert manglar_i(_docxtekst(docx), [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
+    assert "nn-NO" in docx_sprak(_docxfil(docx, hr.motor.work))
+
+    # Signing again as HR: refused; the employee's screen now offers the signed agreement.
+    att = _signering(motor, sak_id, **HR)
+    assert att.skjerm.id == "signering-status" and "Avtala er skriven under" in att.skjerm.tekst
+    tilsett.last_inn()
+    assert "Last ned den signerte avtala" in tilsett.skjerm.html
+
+
+def signerte_dag(okt) -> str:
+    from docassemble.desentral.signering import oslo_tid
+
+    return oslo_tid(okt.user_dict["sak"]["signering"]["arbeidsgivar"]["tid"]).date().isoformat()
+
+
+def _pdftekst(pdf: bytes) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def _docxfil(docx: bytes, mappe: Path) -> Path:
+    sti = mappe / "tmp" / "signert.docx"
+    sti.write_bytes(docx)
+    return sti
+
+
+def _docxtekst(docx: bytes) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")))
