@@ -93,6 +93,7 @@ authorized registration domains:
   - $DESENTRAL_EPOSTDOMENE
 $(server_config_pip)
 $(server_config_mail)
+$(server_config_desentral)
 # docassemble's notice box has a fixed English aria-label on its close button.
 alert html: '<div class="da-alert alert alert-%s alert-dismissible fade show">%s<button type="button" class="btn-close" data-bs-dismiss="alert" aria-label="Lukk"></button></div>'
 EOF
@@ -121,9 +122,23 @@ mail:
   port: $DESENTRAL_SMTP_PORT
   use tls: False
   default sender: '"Desentralisert arbeid" <ikkje-svar@example.com>'
-desentral:
-  hr e-post: ${DESENTRAL_HR_EPOST:-hr@example.com}
 MAIL
+}
+
+# The package's own keys (README «Config keys»): the address HR's notices go to (with e-mail,
+# above), and the certificate and key the signed agreement is sealed with (issue 17), when
+# DESENTRAL_SEGL_SERTIFIKAT and DESENTRAL_SEGL_NYKEL name PEM files (test.sh: a throwaway CA of
+# the run's own). Without them the local server seals nothing and tells HR so.
+server_config_desentral() {
+    [ -n "${DESENTRAL_SMTP_PORT:-}" ] || [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ] || return 0
+    echo "desentral:"
+    [ -n "${DESENTRAL_SMTP_PORT:-}" ] && echo "  hr e-post: ${DESENTRAL_HR_EPOST:-hr@example.com}"
+    if [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ]; then
+        echo "  segl sertifikat: $DESENTRAL_SEGL_SERTIFIKAT"
+        echo "  segl nykel: $DESENTRAL_SEGL_NYKEL"
+        echo "  segl stad: Testbyen"
+    fi
+    return 0
 }
 
 # docassemble's scheduled tasks, as its own image runs them from cron: `cron_daily` goes through

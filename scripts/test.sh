@@ -47,6 +47,9 @@ rydd() {
 }
 trap rydd EXIT
 
+# The seal (issue 17): a certificate authority made for this run, whose seal certificate the
+# test server's config names; the browser tests validate the seal against its CA.
+eval "$("$VENV/bin/python" "$REPO/tests/segltest.py" "$S/segl")"
 server_init "$VENV"
 # The index starts empty on every run; the PyPI test puts the builds it installs there.
 stop_pid "$S/pypi.pid" pypiserver

@@ -63,3 +63,13 @@ def valider_segl(pdf: bytes, ca: Path):
     signaturar = lesar.embedded_signatures
     assert len(signaturar) == 1, f"venta eitt segl, fann {len(signaturar)}"
     return validate_pdf_signature(signaturar[0], ValidationContext(trust_roots=[load_cert_from_pemder(str(ca))]))
+
+
+if __name__ == "__main__":
+    # scripts/test.sh: a CA of the run's own for the test server's seal (config keys
+    # `segl sertifikat` and `segl nykel`); prints the three paths as shell assignments.
+    import sys
+
+    filer = lag_ca(Path(sys.argv[1]))
+    print(f"export DESENTRAL_SEGL_SERTIFIKAT={filer['sertifikat']} DESENTRAL_SEGL_NYKEL={filer['nykel']} "
+          f"DESENTRAL_SEGL_CA={filer['ca']}")

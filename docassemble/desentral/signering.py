@@ -63,6 +63,8 @@ def kan_signere(sak: dict, rolle: str | None) -> str | None:
     if sak.get("status") != "godkjend":
         return "Avtala kan ikkje skrivast under før HR har godkjent henne."
     if signert_av(sak, rolle):
+        if rolle == "arbeidsgivar":
+            return "Arbeidsgivaren har alt skrive under på denne versjonen av avtala."
         return "Du har alt skrive under på denne versjonen av avtala."
     if rolle == "arbeidsgivar" and not signert_av(sak, "arbeidstakar"):
         return "Arbeidstakaren skriv under først. Du får skrive under når det er gjort."

@@ -159,3 +159,91 @@ def _docxtekst(docx: bytes) -> str:
     import html
 
     return html.unescape(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")))
+
+
+def test_for_godkjenning_og_feil_part_blir_avvist(motor):
+    tilsett = ny_okt(motor, brukar_id=702)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    # Sent to HR, not approved: the employee sees why nothing can be signed.
+    okt = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=702)
+    assert okt.skjerm.id == "signering-status"
+    assert "før HR har godkjent" in synleg_tekst(okt.skjerm.html)
+    # Someone who is not a party finds nothing, not even the name.
+    anna = _signering(motor, sak_id, epost="anna@example.com", brukar_id=703)
+    assert anna.skjerm.id == "signering-ikkje-funnen" and "Kari" not in anna.skjerm.html
+    # A leader HR has not named finds nothing either.
+    assert _signering(motor, sak_id, **LEIAR).skjerm.id == "signering-ikkje-funnen"
+
+
+def test_hr_tilsett_som_eig_saka_kan_ikkje_skrive_under_for_arbeidsgivaren(motor):
+    eigar_hr = {"roller": ["user", "hr"], "epost": "hr.eigar@example.com", "brukar_id": 704}
+    tilsett = ny_okt(motor, **eigar_hr)
+    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    _godkjenn(motor, sak_id)
+    okt = _signering(motor, sak_id, **eigar_hr)
+    assert "som arbeidstakar" in synleg_tekst(okt.skjerm.html)
+    _skriv_under(okt)
+    att = _signering(motor, sak_id, **eigar_hr)
+    assert att.skjerm.id == "signering-status" and "Du har alt skrive under" in synleg_tekst(att.skjerm.html)
+    from docassemble.desentral.signering import signert_av
+
+    assert signert_av(att.user_dict["sak"], "arbeidsgivar") is None
+
+
+def test_leiar_skriv_under_utan_segl_og_hr_lastar_ned_arkivpakka(motor, monkeypatch):
+    import json
+    import zipfile
+
+    monkeypatch.setitem(motor.plugin.daconfig, "desentral", {})
+    tilsett, sak_id = _godkjend(motor, 705)
+    _skriv_under(_signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=705))
+    # Before both have signed there is no bundle.
+    assert motor.okt("arkiv.yml", url_args={"sak": sak_id}, **HR).skjerm.id == "arkiv-ikkje-klar"
+
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "leiar", "leiar_epost": "leiar@example.com"})
+    assert hr.skjerm.id == "leiar-tildelt" and "leiar@example.com" in synleg_tekst(hr.skjerm.html)
+    annan_leiar = dict(LEIAR, epost="annan.leiar@example.com", brukar_id=97)
+    assert _signering(motor, sak_id, **annan_leiar).skjerm.id == "signering-ikkje-funnen"
+    leiar = _signering(motor, sak_id, **LEIAR)
+    assert "for arbeidsgivaren" in synleg_tekst(leiar.skjerm.html)
+    skjerm = _skriv_under(leiar)
+    assert skjerm.tekst.strip() == "Avtala er skriven under"
+    # No certificate configured: nothing sealed, and the screen says so; still PDF/A.
+    assert "ikkje forsegla" in synleg_tekst(skjerm.html)
+    signerte = leiar.user_dict["signerte"]
+    assert pdfa_feil(signerte["pdf"]) == [] and b"/ByteRange" not in signerte["pdf"]
+
+    # The archive bundle: HR only.
+    assert motor.okt("arkiv.yml", url_args={"sak": sak_id}, epost="kari.nordmann@example.com",
+                     brukar_id=705).skjerm.id == "arkiv-ikkje-klar"
+    arkiv = motor.okt("arkiv.yml", url_args={"sak": sak_id}, **HR)
+    assert arkiv.skjerm.id == "arkiv-vist" and "Last ned arkivpakka" in arkiv.skjerm.html
+    assert engelsk_pa_skjerm(arkiv.skjerm.html) == []
+    with zipfile.ZipFile(motor.plugin.files[int(arkiv.user_dict["arkivfil"].number)][0]) as z:
+        assert z.namelist() == ["avtale.pdf", "avtale.docx", "arkivpost.json"]
+        assert z.read("avtale.pdf") == signerte["pdf"]
+        post = json.loads(z.read("arkivpost.json"))
+    assert post["signering"]["arbeidsgivar"]["epost"] == "leiar@example.com"
+    assert post["partar"]["arbeidsgivar"]["leiar"] == "leiar@example.com"
+    assert post["dokument"][0]["segl"]["forsegla"] is False
+
+
+def test_to_hr_tilsette_skriv_under_samstundes(motor, segl):
+    tilsett, sak_id = _godkjend(motor, 706)
+    _skriv_under(_signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=706))
+    andre_hr = dict(HR, epost="hr2@example.com", brukar_id=96)
+    fyrste, andre = _signering(motor, sak_id, **HR), _signering(motor, sak_id, **andre_hr)
+    for okt in (fyrste, andre):
+        okt.svar({"kven_skriv_under": "sjolv"})
+        okt.svar({"signering_stadfest": True})
+        assert okt.skjerm.id == "underskrift"
+    assert fyrste.underskriv(_png()).tekst.strip() == "Avtala er skriven under"
+    # The second officer's signature is refused with the reason; the first one's stands.
+    skjerm = andre.underskriv(_png(2))
+    assert skjerm.id == "ikkje-lagra" and "Arbeidsgivaren har alt skrive under" in synleg_tekst(skjerm.html)
+    from docassemble.desentral.signering import signert_av
+
+    assert signert_av(andre.user_dict["sak"], "arbeidsgivar")["epost"] == "hr@example.com"

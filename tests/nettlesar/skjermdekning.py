@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docassemble" / "desentral" / "data" / "questions"
 INTERVJU = {"tilsett.yml": "arbeidstakaren", "hr.yml": "HR", "oppseiing.yml": "oppseiing",
             "paaminning.yml": "påminningar", "endring.yml": "endring", "evaluering.yml": "evaluering",
-            "versjon.yml": "versjon"}
+            "versjon.yml": "versjon", "signering.yml": "underskrift", "arkiv.yml": "arkivpakke"}
 MAPPE = ROOT / "artefakt" / "skjermdekning"
 RAPPORT = ROOT / "artefakt" / "skjermdekning.md"
 

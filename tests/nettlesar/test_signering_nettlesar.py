@@ -1,0 +1,235 @@
+"""Issue 17 on the real server: signing in the app, the sealed PDF/A and the archive bundle.
+
+Two approved agreements. The first: the employee opens «Skriv under avtala», reads version 1,
+tries to continue with an empty signature (a Nynorsk message, nothing sent), draws and signs;
+HR signs from the list (Back on the way), downloads the signed PDF, whose seal validates with
+pyHanko against this run's CA (one changed byte breaks it), which passes the PDF/A-2b check and
+shows both signatures and the signing record; HR's list shows who has signed; the archive
+bundle holds what README says. The second: HR names a leader, a stranger's link finds nothing,
+the bundle is not ready before the leader signs, the leader signs."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from nettlesarhjelp import Intervju, heil_url, logg_inn, ny_brukar
+from test_hr_nettlesar import HR_URL, godkjende_saker
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fiendtleg import forbodne_i  # noqa: E402
+from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
+from segltest import valider_segl  # noqa: E402
+
+NAMN_TEKST = "<b>Sol</b> ${ 7*7 }"
+
+
+@pytest.fixture
+def leiar_brukar(tenar, api_nokkel):
+    from nettlesarhjelp import _api
+
+    # The administrator's step in README: the privilege `leiar` (400 if it exists).
+    status, body = _api(tenar, api_nokkel, "/api/privileges", {"privilege": "leiar"})
+    assert status in (204, 400), body
+    return ny_brukar(tenar, api_nokkel, ("user", "leiar"), fornamn="Lars")
+
+
+def _teikn(side):
+    """Draw a signature on docassemble's canvas with the mouse, as a user does."""
+    lerret = side.locator("#dasigcontent canvas")
+    boks = lerret.bounding_box()
+    x, y, b, h = boks["x"], boks["y"], boks["width"], boks["height"]
+    side.mouse.move(x + b * 0.1, y + h * 0.7)
+    side.mouse.down()
+    for i in range(1, 21):
+        side.mouse.move(x + b * (0.1 + 0.04 * i), y + h * (0.7 - 0.4 * (i % 2)), steps=3)
+    side.mouse.up()
+
+
+def _skriv_under(iv: Intervju):
+    """On the signature screen: draw, then «Hald fram» (the visible one under the canvas)."""
+    side = iv.page
+    side.wait_for_selector("body.question-underskrift")
+    iv.sjekk()
+    _teikn(side)
+    side.locator(".da-signature .dasigsave").click()
+    side.wait_for_selector("body.question-signering-status", timeout=120000)
+    iv.sjekk()
+
+
+def _last_ned(side, tenar, lenkjenamn: str) -> bytes:
+    """A download link clicked as a user clicks it, the file read with the page's session."""
+    lenkje = side.get_by_role("link", name=lenkjenamn)
+    with side.expect_download() as nedlasting:
+        lenkje.click()
+    data = Path(nedlasting.value.path()).read_bytes()
+    assert data == side.request.get(heil_url(tenar, lenkje.get_attribute("href"))).body()
+    return data
+
+
+def _hr_opnar(hr: Intervju, gjer: str, namn: str, lenkje: str):
+    hr.page.goto(hr.url + HR_URL)
+    hr.page.wait_for_selector("body.question-hr-saker")
+    hr.val("Kva vil du gjere?", gjer)
+    [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
+             if o.inner_text().startswith(f"{namn}, ")]
+    hr.page.get_by_label("Godkjend avtale", exact=True).select_option(value=val)
+    hr.hald_fram("hr-lenkje")
+    hr.page.get_by_role("link", name=lenkje).click()
+    hr.page.wait_for_selector("body[class*='question-']")
+    hr.sjekk()
+
+
+def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, leiar_brukar):
+    ca = os.environ.get("DESENTRAL_SEGL_CA")
+    assert ca, "scripts/test.sh set DESENTRAL_SEGL_CA (the run's own CA)"
+    namn = f"Sigrid {NAMN_TEKST} {secrets.token_hex(2)}"
+    namn2 = f"Leiv Leiar {secrets.token_hex(2)}"
+    [(a, iv, sak_url), (a2, iv2, sak_url2)], hr_side, hr = godkjende_saker(
+        ny_side, tenar, api_nokkel, hr_brukar, ("Sigrid", namn, {}), ("Leiv", namn2, {}))
+
+    # --- The employee signs first.
+    a.goto(sak_url)
+    a.wait_for_selector("body.question-avtale-ferdig")
+    a.get_by_role("link", name="Skriv under avtala").click()
+    a.wait_for_selector("body.question-signering-stadfest")
+    iv.sjekk()
+    assert "som arbeidstakar" in a.inner_text("body")
+    # The agreement to read first: version 1 opens; back to the signing.
+    a.get_by_role("link", name="opne versjon 1").click()
+    a.wait_for_selector("body.question-versjon-vist")
+    a.go_back()
+    a.wait_for_selector("body.question-signering-stadfest")
+    iv.knapp("Gå vidare til underskrifta", "underskrift")
+    # An empty signature: the Nynorsk message, and the click sends nothing.
+    postar = []
+    a.on("request", lambda r: postar.append(r.url) if r.method == "POST" else None)
+    a.locator(".da-signature .dasigsave").click()
+    a.wait_for_selector("#daerrormess:not(.dasignotshowing)")
+    assert "Du må skrive under før du held fram." in a.inner_text("#daerrormess")
+    assert postar == [] and iv.id == "underskrift"
+    # Drawn, cleared («Tøm»), and the empty canvas is refused again.
+    _teikn(a)
+    a.locator(".da-signature .dasigclear").click()
+    a.locator(".da-signature .dasigsave").click()
+    assert a.locator("#daerrormess:not(.dasignotshowing)").is_visible() and postar == []
+    _skriv_under(iv)
+    assert "Underskrifta ventar" in a.inner_text("body")
+    assert "Ventar" in a.inner_text("table")
+
+    # --- HR signs for the employer, from the list; «Tilbake» on the way.
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
+    assert hr.id == "kven-skriv-under"
+    hr.val("Kven skriv under?", "Ein leiar skriv under")
+    hr.val("Kven skriv under?", "Eg skriv under sjølv")
+    hr.hald_fram("signering-stadfest")
+    assert "for arbeidsgivaren" in hr_side.inner_text("body")
+    hr.knapp("Tilbake", "kven-skriv-under")
+    hr.hald_fram("signering-stadfest")
+    hr.knapp("Gå vidare til underskrifta", "underskrift")
+    _skriv_under(hr)
+    tekst = hr_side.inner_text("body")
+    assert "Avtala er skriven under" in tekst and "PDF-en er forsegla av verksemda" in tekst
+    assert NAMN_TEKST in tekst  # the employee's name in the record, literally
+
+    pdf = _last_ned(hr_side, tenar, "Last ned PDF (arkivformat PDF/A)")
+    docx = _last_ned(hr_side, tenar, "Last ned DOCX")
+    # Sealed: valid against this run's CA; one changed byte breaks it.
+    status = valider_segl(pdf, Path(ca))
+    assert status.bottom_line and status.intact and status.trusted
+    endra = bytearray(pdf)
+    endra[len(endra) // 2] ^= 0x01
+    assert not valider_segl(bytes(endra), Path(ca)).intact
+    # PDF/A-2b, the XMP fields, both signatures and the signing record.
+    assert pdfa_feil(pdf) == []
+    meta = xmp(pdf)
+    assert meta["contributor"] == namn and meta["language"] == "nn-NO" and meta["publisher"] == "Direktoratet for døme"
+    import pikepdf
+    import subprocess
+
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        assert len([o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
+                    and "/SMask" in o]) >= 2
+    pdf_tekst = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                                        check=True).stdout.decode().split())
+    assert "Signeringslogg" in pdf_tekst and hr_brukar[0] in pdf_tekst and NAMN_TEKST in pdf_tekst
+    assert forbodne_i(pdf_tekst) == []
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert "Signeringslogg" in z.read("word/document.xml").decode()
+
+    # HR's list says who has signed; the archive bundle holds what README says.
+    hr_side.goto(hr.url + HR_URL)
+    hr_side.wait_for_selector("body.question-hr-saker")
+    rad = hr_side.locator("tr", has_text=namn).first.inner_text()
+    assert "begge har skrive under" in rad
+    _hr_opnar(hr, "Laste ned arkivpakka for ei signert avtale", namn, "Opne arkivpakka")
+    assert hr.id == "arkiv-vist"
+    pakke = _last_ned(hr_side, tenar, "Last ned arkivpakka (ZIP)")
+    with zipfile.ZipFile(io.BytesIO(pakke)) as z:
+        assert z.namelist() == ["avtale.pdf", "avtale.docx", "arkivpost.json"]
+        assert z.read("avtale.pdf") == pdf and z.read("avtale.docx") == docx
+        post = json.loads(z.read("arkivpost.json"))
+    assert post["format"] == "docassemble.desentral/arkivpost/1" and post["sak"]["versjon"] == 1
+    assert post["partar"]["arbeidstakar"]["namn"] == namn
+    assert post["signering"]["arbeidsgivar"]["epost"] == hr_brukar[0]
+    assert post["dokument"][0]["segl"]["forsegla"] is True
+
+    # The employee's case page now offers the signed agreement.
+    a.goto(sak_url)
+    a.wait_for_selector("body.question-avtale-ferdig")
+    a.get_by_role("link", name="Last ned den signerte avtala").click()
+    a.wait_for_selector("body.question-signering-status")
+    iv.sjekk()
+    assert _last_ned(a, tenar, "Last ned PDF (arkivformat PDF/A)") == pdf
+
+    # --- The second agreement: a named leader signs for the employer.
+    a2.goto(sak_url2)
+    a2.wait_for_selector("body.question-avtale-ferdig")
+    href = a2.get_by_role("link", name="Skriv under avtala").get_attribute("href")
+    [sak_id] = parse_qs(urlparse(href).query)["sak"]
+    a2.get_by_role("link", name="Skriv under avtala").click()
+    a2.wait_for_selector("body.question-signering-stadfest")
+    iv2.knapp("Gå vidare til underskrifta", "underskrift")
+    _skriv_under(iv2)
+    # The case page says the employer's signature is waiting, and links to the record.
+    a2.goto(sak_url2)
+    a2.wait_for_selector("body.question-avtale-ferdig")
+    assert "ventar på underskrifta til arbeidsgivaren" in a2.inner_text("body")
+    a2.get_by_role("link", name="Sjå kven som har skrive under").click()
+    a2.wait_for_selector("body.question-signering-status")
+    iv2.sjekk()
+    assert "Du har alt skrive under" in a2.inner_text("body")
+    # Not ready for the archive yet.
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn2, "Opne underskrifta")
+    hr.val("Kven skriv under?", "Ein leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", leiar_brukar[0])
+    hr.hald_fram("leiar-tildelt")
+    lenkje = hr_side.locator("#daquestion").inner_text()
+    assert leiar_brukar[0] in lenkje and f"sak={sak_id}" in lenkje
+    hr_side.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/arkiv.yml&sak={sak_id}&new_session=1")
+    hr_side.wait_for_selector("body.question-arkiv-ikkje-klar")
+    hr.sjekk()
+    # A signed-in stranger with the link finds nothing.
+    framand = ny_side("framand")
+    logg_inn(framand, tenar, ny_brukar(tenar, api_nokkel, fornamn="Frida"))
+    framand.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1")
+    framand.wait_for_selector("body.question-signering-ikkje-funnen")
+    Intervju(framand, tenar).sjekk()
+    assert namn2 not in framand.inner_text("body")
+    # The leader signs.
+    leiar_side = ny_side("leiar")
+    logg_inn(leiar_side, tenar, leiar_brukar)
+    leiar = Intervju(leiar_side, tenar)
+    leiar_side.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1")
+    leiar_side.wait_for_selector("body.question-signering-stadfest")
+    leiar.sjekk()
+    leiar.knapp("Gå vidare til underskrifta", "underskrift")
+    _skriv_under(leiar)
+    assert "Avtala er skriven under" in leiar_side.inner_text("body")
+    assert leiar_brukar[0] in leiar_side.inner_text("table")
