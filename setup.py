@@ -46,6 +46,7 @@ setup(
     # The supported range (README «Supported docassemble and Python»): Python 3.10 onwards,
     # checked by vermin in tests/test_pythonversjon.py; docassemble 1.10.0 onwards.
     python_requires=">=3.10",
+    # pyHanko seals the signed agreement (segl.py, issue 17); pikepdf comes with docassemble.
     install_requires=["PyYAML", "pyHanko>=0.38"],
     # `lag` (documents from an answer file outside a server) runs docassemble.base with a
     # Redis stand-in; on a docassemble server the package needs nothing more.

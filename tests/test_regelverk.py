@@ -105,6 +105,24 @@ def test_words_file_translates_known_docassemble_phrases():
     assert all(isinstance(v, str) and v.strip() for v in nn.values())
 
 
+def test_words_file_has_no_key_twice():
+    # docassemble's server refuses the whole words file when a key repeats («yaml could not be
+    # processed»), and every screen falls back to English (found in issue 17).
+    import yaml
+
+    class Streng(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        nokklar = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        dobbel = sorted({k for k in nokklar if nokklar.count(k) > 1})
+        assert not dobbel, f"nøklar to gonger i nn-words.yml: {dobbel}"
+        return loader.construct_mapping(node, deep)
+
+    Streng.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    assert yaml.load((ROOT / "sources" / "nn-words.yml").read_text("utf-8"), Loader=Streng)["nn"]
+
+
 def test_parse_is_memoised_by_text_and_read_only():
     # The memo must not let one caller change the figures another caller reads.
     first, again = last_regelverk(), last_regelverk()

@@ -112,7 +112,7 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     a.on("request", lambda r: postar.append(r.url) if r.method == "POST" else None)
     a.locator(".da-signature .dasigsave").click()
     a.wait_for_selector("#daerrormess:not(.dasignotshowing)")
-    assert "Du må skrive under før du held fram." in a.inner_text("#daerrormess")
+    assert "Du må skrive under for å halde fram." in a.inner_text("#daerrormess")
     assert postar == [] and iv.id == "underskrift"
     # Drawn, cleared («Tøm»), and the empty canvas is refused again.
     _teikn(a)
