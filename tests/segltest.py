@@ -59,10 +59,18 @@ def valider_segl(pdf: bytes, ca: Path):
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    lesar = PdfFileReader(BytesIO(pdf))
-    signaturar = lesar.embedded_signatures
-    assert len(signaturar) == 1, f"venta eitt segl, fann {len(signaturar)}"
-    return validate_pdf_signature(signaturar[0], ValidationContext(trust_roots=[load_cert_from_pemder(str(ca))]))
+    from concurrent.futures import ThreadPoolExecutor
+
+    def valider():
+        lesar = PdfFileReader(BytesIO(pdf))
+        signaturar = lesar.embedded_signatures
+        assert len(signaturar) == 1, f"venta eitt segl, fann {len(signaturar)}"
+        return validate_pdf_signature(signaturar[0], ValidationContext(trust_roots=[load_cert_from_pemder(str(ca))]))
+
+    # pyHanko's synchronous validator runs its own asyncio loop; Playwright's sync API already
+    # has one in this thread, so the validation gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as utforar:
+        return utforar.submit(valider).result()
 
 
 if __name__ == "__main__":
