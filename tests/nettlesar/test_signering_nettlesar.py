@@ -73,9 +73,17 @@ def _last_ned(side, tenar, lenkjenamn: str) -> bytes:
     return data
 
 
-def _hr_opnar(hr: Intervju, gjer: str, namn: str, lenkje: str):
+def _hr_lista(hr: Intervju):
+    """HR's list: HR's session resumes where it was (after a link screen, «Tilbake til lista»)."""
     hr.page.goto(hr.url + HR_URL)
-    hr.page.wait_for_selector("body.question-hr-saker")
+    hr.page.wait_for_selector("body[class*='question-']")
+    if hr.id == "hr-lenkje":
+        hr.knapp("Tilbake til lista", "hr-saker")
+    assert hr.id == "hr-saker"
+
+
+def _hr_opnar(hr: Intervju, gjer: str, namn: str, lenkje: str):
+    _hr_lista(hr)
     hr.val("Kva vil du gjere?", gjer)
     [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
              if o.inner_text().startswith(f"{namn}, ")]
@@ -164,8 +172,7 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
         assert "Signeringslogg" in z.read("word/document.xml").decode()
 
     # HR's list says who has signed; the archive bundle holds what README says.
-    hr_side.goto(hr.url + HR_URL)
-    hr_side.wait_for_selector("body.question-hr-saker")
+    _hr_lista(hr)
     rad = hr_side.locator("tr", has_text=namn).first.inner_text()
     assert "begge har skrive under" in rad
     _hr_opnar(hr, "Laste ned arkivpakka for ei signert avtale", namn, "Opne arkivpakka")
