@@ -52,9 +52,6 @@ def _status(sak: dict) -> str:
     melding = sak.get("oppseiing_melding")
     if melding and sak["status"] == "godkjend":
         return f"{STATUSAR['godkjend']} – avslutting meldt {melding['gitt'][:10]}"
-    if sak["status"] == "godkjend":
-        # Who has signed the version in force (issue 17).
-        return f"{STATUSAR['godkjend']} – {signeringsstatus(sak).lower()}"
     return STATUSAR[sak["status"]]
 
 
@@ -99,9 +96,10 @@ def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
     for s in saker:
         avtale, datoar = _avtale_og_datoar(s, i_dag)
         rader.append([_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), avtale,
-                      _status(s), s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar])
+                      _status(s), s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar, signeringsstatus(s)])
+    # The last column: who has signed the approved version (issue 17).
     return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
-                        "Sendt inn", "Sist endra", f"Datoar innan {NAER_DAGAR} dagar"], rader)
+                        "Sendt inn", "Sist endra", f"Datoar innan {NAER_DAGAR} dagar", "Underskrift"], rader)
 
 
 def hr_sakval(saker: list[dict], status: str = "innsendt") -> list[dict]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import secrets
 import sys
 import zipfile
@@ -20,7 +21,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from nettlesarhjelp import Intervju, heil_url, logg_inn, ny_brukar
-from test_hr_nettlesar import HR_URL, godkjende_saker
+from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fiendtleg import forbodne_i  # noqa: E402
@@ -173,8 +174,12 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
 
     # HR's list says who has signed; the archive bundle holds what README says.
     _hr_lista(hr)
-    rad = hr_side.locator("tr", has_text=namn).first.inner_text()
-    assert "begge har skrive under" in rad
+    hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Godkjende \(\d+\)$")).click()
+    hr_side.locator("#daquestion strong", has_text=re.compile(r"^Godkjende \(\d+\)$")).wait_for()
+    hr.sjekk()
+    rader = {r[0]: r for r in _rader(hr)}
+    assert rader[namn][4] == "Godkjend" and rader[namn][-1] == "Begge har skrive under"
+    assert rader[namn2][-1] == "Ventar på arbeidstakaren"
     _hr_opnar(hr, "Laste ned arkivpakka for ei signert avtale", namn, "Opne arkivpakka")
     assert hr.id == "arkiv-vist"
     pakke = _last_ned(hr_side, tenar, "Last ned arkivpakka (ZIP)")
