@@ -142,6 +142,11 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     hr.knapp("Tilbake", "kven-skriv-under")
     hr.hald_fram("signering-stadfest")
     hr.knapp("Gå vidare til underskrifta", "underskrift")
+    # «Tilbake» from the signature itself (the visible button under the canvas), and on again.
+    hr_side.locator(".da-signature").get_by_role("button", name="Tilbake").click()
+    hr_side.wait_for_selector("body.question-signering-stadfest")
+    hr.sjekk()
+    hr.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(hr)
     tekst = hr_side.inner_text("body")
     assert "Avtala er skriven under" in tekst and "PDF-en er forsegla av verksemda" in tekst
