@@ -87,7 +87,7 @@ def signer(sak: dict, rolle: str, namn: str, epost: str | None, brukar_id, bilet
     sak = dict(sak, signering=rec)
     sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "signert", "rolle": rolle,
                                             "versjon": sak["versjon"]}]
-    if all(rec.get(r) for r in ROLLAR):
+    if ferdig_signert(sak):
         # The finished record is kept with its version (without the images, which the signed
         # documents hold), so a later version does not replace it.
         utan_bilete = {r: {k: v for k, v in rec[r].items() if k != "bilete"} for r in ROLLAR}
@@ -149,10 +149,9 @@ def signeringsstatus(sak: dict) -> str:
     """One line for HR's list: who has signed the version in force."""
     if sak.get("status") != "godkjend":
         return "–"
-    rec = signering(sak)
-    if all(rec.get(r) for r in ROLLAR):
+    if ferdig_signert(sak):
         return "Begge har skrive under"
-    if rec.get("arbeidstakar"):
+    if signert_av(sak, "arbeidstakar"):
         return "Arbeidstakaren har skrive under; ventar på arbeidsgivaren"
     return "Ventar på arbeidstakaren"
 

@@ -12,17 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from docassemble.base.util import DAFile, DAStore
+from docassemble.base.util import DAFile
 
-from .sakslager import BASE, hent_sak, lagre_sak
+from .sakslager import _lager, hent_sak, lagre_sak
 
 __all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "lagre_dokument", "hent_dokument", "som_fil",
            "bilete_fil", "segl_oppsett", "er_leiar_tildelt", "mitt_namn", "avtale_filnamn", "signeringstabell",
            "lag_signerte_dokument"]
-
-
-def _lager() -> DAStore:
-    return DAStore("_desentral_saker", base=BASE)
 
 
 def _brukar() -> tuple:
@@ -70,7 +66,8 @@ def signer_sak(sak_id: str, bilete: DAFile) -> dict:
     if sak is None:
         raise SakFeil("fann ikkje saka")
     brukar_id, epost, _, namn = _brukar()
-    png = base64.b64encode(open(bilete.path(), "rb").read()).decode("ascii")  # noqa: SIM115
+    with open(bilete.path(), "rb") as f:
+        png = base64.b64encode(f.read()).decode("ascii")
     if sak.get("brukar_id") == brukar_id:
         # The employee's name as in the agreement, not the account's.
         namn = sak["svar"]["arbeidstakar"].get("namn") or namn

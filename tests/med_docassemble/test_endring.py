@@ -24,9 +24,10 @@ def _godkjenn(motor, sak_id, utstyr="Berbar PC."):
     return hr
 
 
-def _godkjend(motor, brukar_id):
+def _godkjend(motor, brukar_id, svar=SVAR_HEIMEKONTOR):
+    """An employee's case sent and approved by HR; the employee's session on its last screen."""
     tilsett = ny_okt(motor, brukar_id=brukar_id)
-    gjennom(tilsett, SVAR_HEIMEKONTOR)
+    gjennom(tilsett, svar)
     sak_id = tilsett.user_dict["sak"]["id"]
     _godkjenn(motor, sak_id)
     tilsett.last_inn()

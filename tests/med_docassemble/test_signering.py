@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from motorhjelp import SVAR_HEIMEKONTOR, docx_sprak, engelsk_pa_skjerm, gjennom, normaliser, ny_okt, synleg_tekst
-from test_endring import _godkjenn
+from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser, ny_okt,
+                        pdf_tekst, synleg_tekst)
+from test_endring import _godkjend, _godkjenn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fiendtleg import forbodne_i, manglar_i  # noqa: E402
@@ -42,16 +43,6 @@ def segl(motor, tmp_path, monkeypatch):
     return filer
 
 
-def _godkjend(motor, brukar_id, svar=SVAR_HEIMEKONTOR):
-    tilsett = ny_okt(motor, brukar_id=brukar_id)
-    gjennom(tilsett, svar)
-    sak_id = tilsett.user_dict["sak"]["id"]
-    _godkjenn(motor, sak_id)
-    tilsett.last_inn()
-    assert tilsett.skjerm.id == "avtale-ferdig"
-    return tilsett, sak_id
-
-
 def _skriv_under(okt):
     assert okt.skjerm.id == "signering-stadfest", okt.skjerm.id
     okt.svar({"signering_stadfest": True})
@@ -63,7 +54,7 @@ def _signering(motor, sak_id, **brukar):
     return motor.okt("signering.yml", url_args={"sak": sak_id}, **brukar)
 
 
-def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl):
+def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl, tmp_path):
     svar = copy.deepcopy(SVAR_HEIMEKONTOR)
     svar["arbeidstakar"]["arbeidstakar.namn"] = FIENDTLEG_NAMN
     svar["verksemd"]["verksemd.namn"] = FIENDTLEG_VERKSEMD
@@ -115,15 +106,17 @@ def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl):
     with pikepdf.open(io.BytesIO(pdf)) as p:
         bilete = [o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
     assert len([b for b in bilete if "/SMask" in b or b.get("/Width") == 400]) >= 2
-    pdf_tekst_ = _pdftekst(pdf)
-    for tekst in (normaliser(pdf_tekst_), normaliser(_docxtekst(docx))):
+    (tmp_path / "signert.pdf").write_bytes(pdf)
+    (tmp_path / "signert.docx").write_bytes(docx)
+    pdf_tekst_, docx_tekst_ = pdf_tekst(tmp_path / "signert.pdf"), docx_tekst(tmp_path / "signert.docx")
+    for tekst in (normaliser(pdf_tekst_), normaliser(docx_tekst_)):
         assert "Signeringslogg" in tekst and "kari.nordmann@example.com" in tekst and "hr@example.com" in tekst
         assert "versjon 1" in tekst and "(norsk tid)" in tekst
         assert "Avtala er skriven i to eksemplar" not in tekst and "UTKAST" not in tekst
     assert manglar_i(pdf_tekst_, [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
     assert forbodne_i(pdf_tekst_) == []
-    assert manglar_i(_docxtekst(docx), [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
-    assert "nn-NO" in docx_sprak(_docxfil(docx, hr.motor.work))
+    assert manglar_i(docx_tekst_, [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
+    assert "nn-NO" in docx_sprak(tmp_path / "signert.docx")
 
     # Signing again as HR: refused; the employee's screen now offers the signed agreement.
     att = _signering(motor, sak_id, **HR)
@@ -137,28 +130,6 @@ def signerte_dag(okt) -> str:
 
     return oslo_tid(okt.user_dict["sak"]["signering"]["arbeidsgivar"]["tid"]).date().isoformat()
 
-
-def _pdftekst(pdf: bytes) -> str:
-    import subprocess
-
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-
-
-def _docxfil(docx: bytes, mappe: Path) -> Path:
-    sti = mappe / "tmp" / "signert.docx"
-    sti.write_bytes(docx)
-    return sti
-
-
-def _docxtekst(docx: bytes) -> str:
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
-    import html
-
-    return html.unescape(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")))
 
 
 def test_for_godkjenning_og_feil_part_blir_avvist(motor):

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from nettlesarhjelp import Intervju, heil_url, logg_inn, ny_brukar
+from test_endring_nettlesar import _hr_vel_godkjend
 from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -85,11 +86,7 @@ def _hr_lista(hr: Intervju):
 
 def _hr_opnar(hr: Intervju, gjer: str, namn: str, lenkje: str):
     _hr_lista(hr)
-    hr.val("Kva vil du gjere?", gjer)
-    [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
-             if o.inner_text().startswith(f"{namn}, ")]
-    hr.page.get_by_label("Godkjend avtale", exact=True).select_option(value=val)
-    hr.hald_fram("hr-lenkje")
+    _hr_vel_godkjend(hr, gjer, namn)
     hr.page.get_by_role("link", name=lenkje).click()
     hr.page.wait_for_selector("body[class*='question-']")
     hr.sjekk()
