@@ -5,4 +5,10 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 bash "$REPO/scripts/system.sh"
 VENV="$(ensure_da_venv)"
+# `benchmark.sh tenar`: the served interview (scripts/benchmark_tenar.py), against the running
+# local server; otherwise the engine (scripts/benchmark.py).
+if [ "${1:-}" = tenar ]; then
+    shift
+    exec "$VENV/bin/python" "$REPO/scripts/benchmark_tenar.py" "$@"
+fi
 exec "$VENV/bin/python" "$REPO/scripts/benchmark.py" "$@"

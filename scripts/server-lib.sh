@@ -258,14 +258,9 @@ server_start() {
     # then asks for a restart by touching the WSGI file, as on docassemble's own servers without
     # supervisor. The worker uses Redis as its broker; a small watcher turns a touch of the
     # WSGI file into gunicorn's graceful reload (HUP: new workers with the new code).
-    if ! celery_running; then
-        (
-            server_env "$venv"
-            cd "$S/tmp"
-            "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency=1 --loglevel=INFO \
-                --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >&2
-        )
-    fi
+    celery_start "$venv"
+    # The worker runs the package's code too (background assembly, issue 18): after a new
+    # install it is restarted with the web server, as supervisor does in docassemble's image.
     if ! vakt_running; then
         nohup bash -c '
             fil="$1"; pidfil="$2"; sist="$(stat -c %Y "$fil")"
@@ -274,8 +269,9 @@ server_start() {
                 if [ "$no" != "$sist" ]; then
                     sist="$no"
                     [ -f "$pidfil" ] && kill -HUP "$(cat "$pidfil")" 2>/dev/null
+                    bash -c ". \"\$1/scripts/lib.sh\"; . \"\$1/scripts/server-lib.sh\"; celery_restart \"\$2\"" _ "$3" "$4" >>"$5" 2>&1
                 fi
-            done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" >/dev/null 2>&1 &
+            done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" "$REPO" "$venv" "$S/log/celery.log" >/dev/null 2>&1 &
         echo $! > "$S/wsgi-vakt.pid"
     fi
     # The scheduler: once a day, from 02:00, docassemble's cron_daily (scripts/cron.sh).
@@ -307,10 +303,30 @@ server_start() {
     return 1
 }
 
-# After a new install of the package: gunicorn reloads its workers on HUP (new Python code).
+celery_start() {
+    local venv="$1"
+    celery_running && return 0
+    (
+        server_env "$venv"
+        cd "$S/tmp"
+        "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency=1 --loglevel=INFO \
+            --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >&2
+    )
+}
+
+# A warm shutdown (the running task ends first), then a new worker with the new code.
+celery_restart() {
+    local venv="$1"
+    stop_pid "$S/celery.pid" Celery
+    celery_start "$venv"
+}
+
+# After a new install of the package: gunicorn reloads its workers on HUP (new Python code),
+# and the background worker starts again with it.
 server_reload() {
     local venv="$1"
     kill -HUP "$(cat "$S/gunicorn.pid")"
+    celery_restart "$venv"
     sleep 2
     server_start "$venv"
 }

@@ -18,9 +18,9 @@ HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 
 def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29",
-                              mellombels_til: str | None = None):
+                              mellombels_til: str | None = None, berre_til_gjennomgang: bool = False):
     """A home office from `fra` to `til` (tilleggsavtale), sent to HR; a temporary employment
-    to `mellombels_til` if given."""
+    to `mellombels_til` if given. `berre_til_gjennomgang`: stop on the review screen."""
     fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
@@ -35,6 +35,8 @@ def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", 
     iv.tekst("Oppseiingsfrist etter prøveperioden (månader)", "3")
     iv.hald_fram("vurdering")
     iv.hald_fram("gjennomgang")
+    if berre_til_gjennomgang:
+        return
     iv.hald_fram("innsending")
     iv.knapp("Send til HR", "avtale-ferdig")
     assert "Saka er sendt til HR" in iv.page.inner_text("body")

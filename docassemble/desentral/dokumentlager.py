@@ -1,0 +1,144 @@
+# do not pre-load
+"""An agreement is assembled once and kept (issue 18).
+
+Assembly (pandoc and lualatex for the PDF, pandoc for the DOCX) is what the person waits for:
+about 3.6 s of the 4.3-5.0 s the click «Send til HR» took on the local server (py-spy profile
+of the gunicorn workers), and HR's case page assembled the draft again on every view. Here the
+documents are kept by their content: the key is a hash of everything the templates print (the
+`Avtaledata`) and of the templates themselves, so the same agreement is never assembled twice,
+whoever asks (the employee, HR, a second HR officer, another server), and a changed answer or a
+new template makes a new key. The files live in docassemble's SQL storage (DAStore, beside the
+cases: shared by every server in multi-server mode), each view gets its own session copies
+through DAFile (docassemble's file storage; never a local path).
+
+While the employee reads the review screen, the draft is assembled in docassemble's background
+worker (`background_action`, Celery); the click that hands the case over then finds it stored,
+or waits for the running assembly instead of starting a second one beside it.
+"""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import time
+from pathlib import Path
+
+from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, log
+
+from . import __version__
+from .signeringslager import som_fil
+
+__all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
+           "forhandsmontering_byrjar", "forhandsmontering_ferdig", "FORMAT"]
+
+BASE = "docassemble.desentral:dokument"
+FORMAT = ("pdf", "docx")
+# What the documents are made from besides the data: the templates and the attachment blocks.
+_MALAR = ("data/templates", "data/questions/avtaledokument.yml")
+# How long the click waits for an assembly already running in the worker before it assembles
+# itself; a running assembly takes about 4 s on this kind of machine.
+VENTETID = 20.0
+# A marker lives this long, so a crashed worker never blocks anything for longer.
+MERKE_LEVETID = 120
+
+
+def _lager() -> DAStore:
+    return DAStore("_desentral_dokument", base=BASE)
+
+
+def _malversjon() -> str:
+    """A hash of the package's template files: a new template means new documents."""
+    rot = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for del_ in _MALAR:
+        sti = rot / del_
+        for fil in sorted(sti.rglob("*")) if sti.is_dir() else [sti]:
+            if fil.is_file():
+                h.update(fil.name.encode())
+                h.update(fil.read_bytes())
+    return h.hexdigest()
+
+
+def dokumentnokkel(avtale) -> str:
+    """The key of an agreement's documents: its data (Avtaledata) and the templates."""
+    data = json.dumps(dataclasses.asdict(avtale), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256((_malversjon() + "\n" + data).encode()).hexdigest()
+
+
+def _merke(nokkel: str) -> str:
+    return f"desentral:monterer:{nokkel}"
+
+
+def _hent(nokkel: str) -> dict | None:
+    return _lager().get("dok:" + nokkel)
+
+
+def _samling(variabel: str, post: dict) -> DAFileCollection:
+    """The stored documents as docassemble's attachment object, with this session's files."""
+    samling = DAFileCollection(variabel)
+    samling.info = dict(post["info"])
+    for ending in FORMAT:
+        setattr(samling, ending, som_fil(f"{variabel}.{ending}", base64.b64decode(post[ending]),
+                                         f"{post['info']['filename']}.{ending}"))
+    return samling
+
+
+def er_lagra(avtale) -> bool:
+    return bool(_lager().defined("dok:" + dokumentnokkel(avtale)))
+
+
+def lagra_avtaledokument(avtale, variabel: str = "avtaledokument", vent: bool = True) -> DAFileCollection | None:
+    """The agreement's stored documents, or None when they must be assembled. While the worker
+    assembles the same documents, waits for them (up to VENTETID) rather than assembling twice."""
+    nokkel = dokumentnokkel(avtale)
+    post = _hent(nokkel)
+    if post is None and vent:
+        redis = DARedis("desentral_redis")
+        slutt = time.monotonic() + VENTETID
+        while post is None and redis.get(_merke(nokkel)) == b"monterer" and time.monotonic() < slutt:
+            time.sleep(0.2)
+            post = _hent(nokkel)
+    return _samling(variabel, post) if post is not None else None
+
+
+def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
+    """Keep the documents docassemble just assembled for this agreement; returns them."""
+    post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}}
+    post["info"]["formats"] = post["info"]["valid_formats"] = list(FORMAT)
+    for ending in FORMAT:
+        with open(getattr(dokument, ending).path(), "rb") as f:
+            post[ending] = base64.b64encode(f.read()).decode("ascii")
+    _lager().set("dok:" + dokumentnokkel(avtale), post)
+    return dokument
+
+
+def start_forhandsmontering(avtale, hending: str = "forhandsmonter_dokument") -> bool:
+    """Ask docassemble's background worker to assemble the agreement now, unless it is stored
+    or already on its way. Returns whether a task was started. Without a worker (docassemble's
+    engine alone) nothing starts, and the documents are assembled when they are asked for."""
+    if er_lagra(avtale):
+        return False
+    nokkel = dokumentnokkel(avtale)
+    redis = DARedis("desentral_redis")
+    # SET NX: of two requests at once (two servers), one starts the task.
+    if not redis.set(_merke(nokkel), b"bestilt", nx=True, ex=MERKE_LEVETID):
+        return False
+    try:
+        background_action(hending)
+    except Exception as feil:  # noqa: BLE001 - no worker: assembled in the foreground instead
+        redis.delete(_merke(nokkel))
+        log(f"desentral: førehandsmontering ikkje starta ({feil.__class__.__name__})")
+        return False
+    return True
+
+
+def forhandsmontering_byrjar(avtale) -> None:
+    """In the worker, before assembly: the click that comes meanwhile waits for this one."""
+    DARedis("desentral_redis").set(_merke(dokumentnokkel(avtale)), b"monterer", ex=MERKE_LEVETID)
+
+
+def forhandsmontering_ferdig(avtale, dokument: DAFileCollection) -> None:
+    """In the worker, after assembly."""
+    lagre_avtaledokument(avtale, dokument)
+    DARedis("desentral_redis").delete(_merke(dokumentnokkel(avtale)))

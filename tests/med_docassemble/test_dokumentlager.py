@@ -1,0 +1,107 @@
+"""Issue 18: an agreement is assembled once and kept, on docassemble's engine. Counted are the
+engine's own pandoc runs (docassemble.base.pandoc.MyPandoc.convert: one per format)."""
+from __future__ import annotations
+
+import secrets
+
+import pytest
+from motorhjelp import SVAR_HEIMEKONTOR, gjennom, normaliser, ny_okt, pdf_tekst
+from test_hr import hr_okt
+
+
+@pytest.fixture
+def monteringar(monkeypatch):
+    from docassemble.base import pandoc
+
+    talde = []
+    ekte = pandoc.MyPandoc.convert
+
+    def convert(self, *a, **kw):
+        talde.append(self.output_format)
+        return ekte(self, *a, **kw)
+
+    monkeypatch.setattr(pandoc.MyPandoc, "convert", convert)
+    return talde
+
+
+def _unik(svar: dict) -> dict:
+    """Answers no other test gives (the store is shared by the tests of one engine)."""
+    return {**svar, "arbeidstakar": {**svar["arbeidstakar"], "arbeidstakar.namn": f"Kari {secrets.token_hex(3)}"}}
+
+
+def _bytes(skjerm) -> dict[str, bytes]:
+    [dok] = skjerm.vedlegg
+    return {f: dok.filer[f].read_bytes() for f in ("pdf", "docx")}
+
+
+def test_utkastet_blir_montert_ein_gong_for_arbeidstakar_og_to_hr_sakshandsamarar(motor, monteringar):
+    tilsett = ny_okt(motor)
+    gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))
+    assert tilsett.skjerm.id == "avtale-ferdig"
+    # No worker in the engine alone: the click assembles, PDF and DOCX once each.
+    assert sorted(monteringar) == ["docx", "pdf"]
+    utkast = _bytes(tilsett.skjerm)
+    sak_id = tilsett.user_dict["sak"]["id"]
+
+    tilsett.last_inn()
+    for nr, hr in enumerate((hr_okt(motor), motor.okt("hr.yml", roller=["user", "hr"], epost="hr2@example.com", brukar_id=98))):
+        hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+        assert hr.skjerm.id == "hr-sak", nr
+        # HR's case page shows the stored draft of that version: the same bytes, nothing assembled.
+        assert _bytes(hr.skjerm) == utkast
+        hr.svar({"hr_avgjerd": "ingen"})
+        hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+        assert _bytes(hr.skjerm) == utkast
+    assert sorted(monteringar) == ["docx", "pdf"]
+
+    # Approval makes the final agreement: assembled once (HR's receipt), then kept for the employee.
+    hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "godkjenn"})
+    assert hr.skjerm.id == "hr-utfort"
+    assert sorted(monteringar) == ["docx", "docx", "pdf", "pdf"]
+    endeleg = _bytes(hr.skjerm)
+    assert endeleg["pdf"] != utkast["pdf"]
+    tilsett.last_inn()
+    assert "Avtala er godkjend" in tilsett.skjerm.tekst
+    assert _bytes(tilsett.skjerm) == endeleg
+    assert "Utkast" not in normaliser(pdf_tekst(tilsett.skjerm.vedlegg[0].filer["pdf"]))
+    assert len(monteringar) == 4
+
+
+def test_endra_svar_gir_nytt_dokument_og_det_gamle_blir_ikkje_brukt_om_att(motor, monteringar):
+    tilsett = ny_okt(motor)
+    gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))
+    sak_id = tilsett.user_dict["sak"]["id"]
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "returner",
+             "hr_kommentar": "Skriv kva utstyr du treng."})
+    tilsett.last_inn()
+    tilsett.svar({"retur_lesen": True})
+    tilsett.sett({"ordning.utstyr": "Berbar PC og skjerm <b>heime</b>."})
+    tilsett.svar({"gjennomgang_ferdig": True})
+    tilsett.svar({"innsending_stadfesta": True})
+    assert tilsett.skjerm.id == "avtale-ferdig"
+    assert "Berbar PC og skjerm <b>heime</b>." in normaliser(pdf_tekst(tilsett.skjerm.vedlegg[0].filer["pdf"]))
+    assert sorted(monteringar) == ["docx", "docx", "pdf", "pdf"]
+    hr.svar({"hr_utfort": True})
+    hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
+    assert "Berbar PC og skjerm <b>heime</b>." in normaliser(pdf_tekst(hr.skjerm.vedlegg[0].filer["pdf"]))
+    assert len(monteringar) == 4
+
+
+def test_nykelen_folgjer_innhald_og_malar(motor, monkeypatch):
+    from docassemble.desentral import dokumentlager
+    from docassemble.desentral.intervju import avtale_for_intervju
+
+    tilsett = ny_okt(motor)
+    gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))
+    avtale = tilsett.user_dict["avtale"]
+    assert dokumentlager.dokumentnokkel(avtale) == dokumentlager.dokumentnokkel(
+        avtale_for_intervju(tilsett.user_dict["arbeidstakar"], tilsett.user_dict["verksemd"],
+                            tilsett.user_dict["ordning"], tilsett.user_dict["vurdering"]))
+    from dataclasses import replace
+
+    assert dokumentlager.dokumentnokkel(replace(avtale, utstyr=avtale.utstyr + " ")) != dokumentlager.dokumentnokkel(avtale)
+    fast = dokumentlager.dokumentnokkel(avtale)
+    monkeypatch.setattr(dokumentlager, "__version__", "9.9.9")
+    assert dokumentlager.dokumentnokkel(avtale) != fast
