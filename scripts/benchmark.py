@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import platform
 import resource
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -66,7 +67,11 @@ def engine_montering(motor, svar) -> tuple[float, object]:
 
     okt = motor.okt("tilsett.yml")
     siste = "gjennomgang_ferdig"
-    okt.sett({**verdiar_for_intervju(svar), **{k: True for k in KVITTERINGAR if k != siste}})
+    verdiar = verdiar_for_intervju(svar)
+    # A name of its own each time: the same agreement is assembled only once and then kept
+    # (dokumentlager, issue 18), and here the assembly itself is measured.
+    verdiar["arbeidstakar.namn"] = f"{verdiar['arbeidstakar.namn']} {secrets.token_hex(3)}"
+    okt.sett({**verdiar, **{k: True for k in KVITTERINGAR if k != siste}})
     assert okt.skjerm.id == "gjennomgang", okt.skjerm.id
     t = time.perf_counter()
     skjerm = okt.sett({siste: True})

@@ -268,7 +268,7 @@ server_start() {
                 no="$(stat -c %Y "$fil" 2>/dev/null)" || continue
                 if [ "$no" != "$sist" ]; then
                     sist="$no"
-                    [ -f "$pidfil" ] && kill -HUP "$(cat "$pidfil")" 2>/dev/null
+                    for p in "$pidfil" "${pidfil%.pid}"-*.pid; do [ -f "$p" ] && kill -HUP "$(cat "$p")" 2>/dev/null; done
                     bash -c ". \"\$1/scripts/lib.sh\"; . \"\$1/scripts/server-lib.sh\"; celery_restart \"\$2\"" _ "$3" "$4" >>"$5" 2>&1
                 fi
             done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" "$REPO" "$venv" "$S/log/celery.log" >/dev/null 2>&1 &
@@ -345,6 +345,7 @@ stop_pid() {
 }
 
 server_stop() {
+    to_tenarar_stop
     stop_pid "$S/cron-vakt.pid" "planleggjaren"
     stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"
     stop_pid "$S/celery.pid" Celery
@@ -353,4 +354,69 @@ server_stop() {
     if pg_running; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -m fast -w stop >&2
     fi
+}
+
+# --- docassemble's multi-server mode on one machine (issue 18; scripts/to-tenarar.sh) ---
+# A second docassemble web server (its own gunicorn, its own port and logs) on the same
+# installation: the same config, PostgreSQL, Redis and file storage ($S/filer), as docassemble's
+# servers share them behind a load balancer. HAProxy from Debian spreads requests over both
+# (round robin, no sticky sessions: every request may land on either server).
+DA_PORT2="${DESENTRAL_PORT2:-$((DA_PORT + 2))}"
+LB_PORT="${DESENTRAL_LB_PORT:-$((DA_PORT + 20))}"
+LB_URL="http://127.0.0.1:$LB_PORT"
+
+tenar2_running() { [ -f "$S/gunicorn-2.pid" ] && kill -0 "$(cat "$S/gunicorn-2.pid")" 2>/dev/null; }
+lb_running() { [ -f "$S/haproxy.pid" ] && kill -0 "$(head -n1 "$S/haproxy.pid")" 2>/dev/null; }
+
+vent_paa() {
+    local url="$1" namn="$2" i
+    for i in $(seq 240); do
+        curl -fsS -o /dev/null "$url/health_check" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    say "$namn svarte ikkje på 120 s"; return 1
+}
+
+to_tenarar_start() {
+    local venv="$1"
+    if ! tenar2_running; then
+        say "startar docassemble-tenar 2 på 127.0.0.1:$DA_PORT2"
+        (
+            server_env "$venv"
+            cd "$S/tmp"
+            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT2" --workers=2 --threads=4 --timeout=300 \
+                --pid="$S/gunicorn-2.pid" --daemon --access-logfile="$S/log/access-2.log" \
+                --error-logfile="$S/log/gunicorn-2.log" docassemble.webapp.run:application
+        )
+    fi
+    vent_paa "http://127.0.0.1:$DA_PORT2" "tenar 2"
+    cat > "$S/haproxy.cfg" <<CFG
+# Written by scripts/to-tenarar.sh: the load balancer in front of the two docassemble servers.
+global
+    maxconn 512
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 300s
+    timeout server 300s
+    option forwardfor
+frontend desentral
+    bind 127.0.0.1:$LB_PORT
+    default_backend docassemble
+backend docassemble
+    balance roundrobin
+    option httpchk GET /health_check
+    server tenar1 127.0.0.1:$DA_PORT check inter 2s
+    server tenar2 127.0.0.1:$DA_PORT2 check inter 2s
+CFG
+    if ! lb_running; then
+        say "startar HAProxy på $LB_URL"
+        haproxy -f "$S/haproxy.cfg" -D -p "$S/haproxy.pid"
+    fi
+    vent_paa "$LB_URL" HAProxy
+}
+
+to_tenarar_stop() {
+    stop_pid "$S/haproxy.pid" HAProxy
+    stop_pid "$S/gunicorn-2.pid" "docassemble-tenar 2"
 }

@@ -16,6 +16,8 @@ PAKKAR=(
   postgresql redis-server libldap2-dev libsasl2-dev curl
   # WordNet for the NLTK corpora docassemble imports (scripts/nltk_data.py)
   wordnet-base wordnet-sense-index
+  # docassemble's multi-server mode on one machine (scripts/to-tenarar.sh): the load balancer
+  haproxy
   # browser tests (Playwright drives Debian's chromium; nothing downloads a browser); the
   # language packs give chromium's own messages in Norwegian (--lang=nb; it has no Nynorsk)
   chromium chromium-l10n

@@ -33,6 +33,7 @@ pg_running && pg_var_oppe=1
 redis_running && redis_var_oppe=1
 da_running && da_var_oppe=1
 rydd() {
+    to_tenarar_stop
     if [ "$da_var_oppe" = 0 ]; then
         stop_pid "$S/cron-vakt.pid" "planleggjaren"
         stop_pid "$S/wsgi-vakt.pid" "WSGI-vakta"

@@ -22,6 +22,12 @@ def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", 
     """A home office from `fra` to `til` (tilleggsavtale), sent to HR; a temporary employment
     to `mellombels_til` if given. `berre_til_gjennomgang`: stop on the review screen."""
     fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
+    fra_stad_til_innsending(iv, fra, til, mellombels_til, berre_til_gjennomgang)
+
+
+def fra_stad_til_innsending(iv: Intervju, fra: str = "2027-03-01", til: str = "2028-02-29",
+                            mellombels_til: str | None = None, berre_til_gjennomgang: bool = False):
+    """send_inn_som_arbeidstakar from the choice of place on."""
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
