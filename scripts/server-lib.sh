@@ -51,6 +51,10 @@ db:
   password: $DA_DB_PASSWORD
   host: 127.0.0.1
   port: $PG_PORT
+# A pooled connection is tested before use (SQLAlchemy's pool_pre_ping): after PostgreSQL
+# restarts, the next request reconnects instead of failing with a bare «Internal Server Error»
+# (issue 18, measured).
+sql ping: True
 redis: redis://127.0.0.1:$REDIS_PORT
 rabbitmq: redis://127.0.0.1:$REDIS_PORT/1
 uploads: $S/filer

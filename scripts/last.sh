@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Load test (issue 18; on demand, not in CI): Locust's users (scripts/lastfil.py) against the
+# local server (scripts/serve.sh), at 1, 5, 10, 20 and 40 concurrent users, first on one
+# docassemble web server, then on two behind HAProxy (scripts/to-tenarar.sh); the server's
+# memory is sampled meanwhile. Writes docs/load.md and docs/load.png (scripts/last_rapport.py).
+#   LAST_TID (default 90s) per level, LAST_NIVA (default "1 5 10 20 40").
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+. "$REPO/scripts/server-lib.sh"
+
+VENV="$(ensure_da_venv)"
+LAST="$DESENTRAL_HOME/venv-last"
+krav="locust==2.47.0 matplotlib==3.11.2 beautifulsoup4 psutil pyyaml"
+if [ ! -f "$LAST/.stamp" ] || [ "$(cat "$LAST/.stamp")" != "$krav" ]; then
+    say "lagar Python-miljøet for lasttesten i $LAST"
+    rm -rf "$LAST"
+    "$(python312)" -m venv "$LAST"
+    "$VENV/bin/uv" pip install -q --python "$LAST/bin/python" $krav >&2
+    echo "$krav" > "$LAST/.stamp"
+fi
+da_running || { server_init "$VENV"; server_install_package "$VENV"; server_start "$VENV"; }
+server_secrets
+export DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
+UT="$S/last/$(date +%Y%m%d-%H%M)"
+mkdir -p "$UT"
+for modus in ein to; do
+    if [ "$modus" = to ]; then to_tenarar_start "$VENV"; url="$LB_URL"; else to_tenarar_stop; url="$DA_URL"; fi
+    for n in ${LAST_NIVA:-1 5 10 20 40}; do
+        say "last: $modus tenar(ar), $n brukarar, ${LAST_TID:-90s}"
+        "$LAST/bin/python" "$REPO/scripts/last_rapport.py" minne "$S" "$UT/$modus-$n-minne.json" &
+        minne=$!
+        "$LAST/bin/locust" -f "$REPO/scripts/lastfil.py" --headless -u "$n" -r "$n" -t "${LAST_TID:-90s}" \
+            --host "$url" --csv "$UT/$modus-$n" --only-summary --stop-timeout 60 >"$UT/$modus-$n.log" 2>&1 || true
+        kill "$minne"; wait "$minne" 2>/dev/null || true
+    done
+done
+to_tenarar_stop
+"$LAST/bin/python" "$REPO/scripts/last_rapport.py" rapport "$UT" "$REPO/docs"

@@ -1,0 +1,124 @@
+"""The load test's two helpers (scripts/last.sh):
+
+    last_rapport.py minne SERVERMAPPE UT.json   samples the server's memory until stopped
+    last_rapport.py rapport RUNMAPPE DOCS       docs/load.md (tables) and docs/load.png (plot)
+
+Memory: the summed resident memory (RSS) of the server's processes — gunicorn (both servers),
+the Celery worker and the pandoc/lualatex they start, PostgreSQL and Redis of the instance —
+sampled twice a second; the peak and the median are kept.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+
+NIVA = (1, 5, 10, 20, 40)
+SKJERMAR = ("POST innsending", "POST gjennomgang", "POST vurdering", "dokument pdf", "HR: saksida", "HR: lista")
+
+
+def minne(servermappe: str, ut: str) -> None:
+    import psutil
+
+    prover: list[float] = []
+    stopp = False
+
+    def slutt(*_):
+        nonlocal stopp
+        stopp = True
+
+    signal.signal(signal.SIGTERM, slutt)
+    while not stopp:
+        total = 0
+        for p in psutil.process_iter(["cmdline", "name", "memory_info"]):
+            try:
+                cmd = " ".join(p.info["cmdline"] or [])
+                if (servermappe in cmd or p.info["name"] in ("pandoc", "lualatex", "luahbtex")
+                        or ("docassemble" in cmd and ("gunicorn" in cmd or "celery" in cmd))):
+                    total += p.info["memory_info"].rss
+            except (psutil.NoSuchProcess, psutil.AccessDenied, TypeError):
+                continue
+        prover.append(total / 2**20)
+        time.sleep(0.5)
+    Path(ut).write_text(json.dumps({"topp_mib": max(prover, default=0), "median_mib": statistics.median(prover) if prover else 0}))
+
+
+def _stats(fil: Path) -> dict[str, dict]:
+    with fil.open(encoding="utf-8") as f:
+        return {r["Name"]: r for r in csv.DictReader(f)}
+
+
+def rapport(run: str, docs: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    run_p, docs_p = Path(run), Path(docs)
+    rader, per_skjerm, plott = [], [], {}
+    grense = {}
+    for modus, tittel in (("ein", "1 tenar"), ("to", "2 tenarar + HAProxy")):
+        xs, p95s, rpss = [], [], []
+        for n in NIVA:
+            fil = run_p / f"{modus}-{n}_stats.csv"
+            if not fil.exists():
+                continue
+            s = _stats(fil)
+            agg = s["Aggregated"]
+            minne_ = json.loads((run_p / f"{modus}-{n}-minne.json").read_text())
+            p95 = float(agg["95%"])
+            rader.append(f"| {tittel} | {n} | {float(agg['Requests/s']):.1f} | {float(agg['50%']):.0f} | {p95:.0f} | "
+                         f"{agg['Failure Count']} av {agg['Request Count']} | {minne_['topp_mib']:.0f} |")
+            for namn in SKJERMAR:
+                if namn in s and int(s[namn]["Request Count"]) > 0:
+                    per_skjerm.append(f"| {tittel} | {n} | {namn} | {s[namn]['Request Count']} | {float(s[namn]['50%']):.0f} | "
+                                      f"{float(s[namn]['95%']):.0f} | {s[namn]['Failure Count']} |")
+            xs.append(n), p95s.append(p95), rpss.append(float(agg["Requests/s"]))
+            if p95 > 1000 and modus not in grense:
+                grense[modus] = n
+        plott[tittel] = (xs, p95s, rpss)
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    for tittel, (xs, p95s, rpss) in plott.items():
+        a.plot(xs, p95s, marker="o", label=tittel)
+        b.plot(xs, rpss, marker="o", label=tittel)
+    a.axhline(1000, color="grey", linestyle="--", linewidth=1)
+    a.set(xlabel="Samtidige brukarar", ylabel="p95 (ms), alle førespurnader", title="Svartid, p95")
+    b.set(xlabel="Samtidige brukarar", ylabel="førespurnader per sekund", title="Gjennomstrøyming")
+    for ax in (a, b):
+        ax.legend()
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(docs_p / "load.png", dpi=110)
+
+    def kor(modus):
+        return f"{grense[modus]} brukarar" if modus in grense else f"ikkje nådd opp til {max(NIVA)} brukarar"
+
+    tekst = [
+        "# Lasttest (issue 18)", "",
+        f"Laga av `scripts/last.sh` {dt.datetime.now():%Y-%m-%d %H:%M} (køyring `{run_p.name}`): Locust "
+        "(`scripts/lastfil.py`) mot den lokale tenaren på same maskin (2 kjernar). Kvar tilsett-brukar "
+        "loggar inn som ny brukar, går gjennom heile intervjuet (22 skjermar, 1–2 s lesetid per skjerm), "
+        "sender saka til HR og lastar ned PDF og DOCX; kvar femte brukar er HR som opnar lista og ei sak. "
+        "Minne: summen av RSS for tenaren sine prosessar (gunicorn, Celery, pandoc/lualatex, PostgreSQL, Redis), toppen.",
+        "",
+        f"- p95 over 1 s (alle førespurnader): **1 tenar: {kor('ein')}; 2 tenarar: {kor('to')}**.",
+        "", "![p95 og gjennomstrøyming](load.png)", "",
+        "| Oppsett | Brukarar | Førespurnader/s | p50 (ms) | p95 (ms) | Feil | Minne, topp (MiB) |",
+        "|---|---|---|---|---|---|---|", *rader, "",
+        "## Per skjerm", "",
+        "| Oppsett | Brukarar | Skjerm | N | p50 (ms) | p95 (ms) | Feil |", "|---|---|---|---|---|---|---|", *per_skjerm, "",
+    ]
+    (docs_p / "load.md").write_text("\n".join(tekst), encoding="utf-8")
+    print("\n".join(tekst))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "minne":
+        minne(sys.argv[2], sys.argv[3])
+    else:
+        rapport(sys.argv[2], sys.argv[3])

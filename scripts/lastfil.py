@@ -1,0 +1,167 @@
+"""Locust users for the load test (issue 18; scripts/last.sh runs it, README «Load»).
+
+`Tilsett`: a new employee signs in and goes through the whole interview as a browser without
+JavaScript does — each screen's form posted with docassemble's own hidden fields and the
+answers of tests/med_docassemble/motorhjelp.py (a home office, tilleggsavtale), a few seconds
+of reading on each screen — hands the case over and downloads the PDF and DOCX.
+`Hr`: an HR officer signs in, opens HR's list and a case page with its documents.
+Requests are named by screen, so Locust's statistics are per screen.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import re
+import secrets
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from locust import HttpUser, between, events, task
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "med_docassemble")]
+from motorhjelp import SVAR_HEIMEKONTOR  # noqa: E402
+
+INTERVJU = "/interview?i=docassemble.desentral:data/questions/tilsett.yml"
+HR = "/interview?i=docassemble.desentral:data/questions/hr.yml"
+API_NOKKEL = os.environ["DESENTRAL_API_KEY"]
+SLUTT = "avtale-ferdig"
+
+
+def _namn(b64: str) -> str:
+    try:
+        return base64.b64decode(b64 + "=" * (-len(b64) % 4)).decode()
+    except Exception:  # noqa: BLE001 - not one of docassemble's encoded names
+        return b64
+
+
+def _b64(namn: str) -> str:
+    return base64.b64encode(namn.encode()).decode().rstrip("=")
+
+
+def _skjerm(html: str) -> tuple[str | None, BeautifulSoup]:
+    soup = BeautifulSoup(html, "html.parser")
+    m = re.search(r"\bquestion-(\S+)", " ".join(soup.body.get("class", []))) if soup.body else None
+    return (m.group(1) if m else None), soup
+
+
+def _skjema(soup: BeautifulSoup, svar: dict) -> dict:
+    """The form a browser posts: docassemble's hidden fields, then each answer on its input."""
+    form = soup.find("form", id="daform")
+    data: dict[str, object] = {}
+    synlege = []
+    for inp in form.find_all("input"):
+        namn, type_ = inp.get("name"), inp.get("type", "text")
+        if not namn:
+            continue
+        if type_ == "hidden":
+            data[namn] = inp.get("value", "")
+            continue
+        var = _namn(namn)
+        m = re.match(r"^(.*)\[[\"'](.*)[\"']\]$", var)
+        if type_ == "checkbox" and m and m.group(1) in svar:
+            data[namn] = "True" if m.group(2) in svar[m.group(1)] else "False"
+            synlege.append(namn)
+        elif var in svar:
+            verdi = svar[var]
+            verdi = str(verdi) if not isinstance(verdi, bool) else ("True" if verdi else "False")
+            if type_ == "radio":
+                if inp.get("value") == verdi:
+                    data[namn] = verdi
+            else:
+                data[namn] = verdi
+            synlege.append(namn)
+    for ta in form.find_all(["textarea", "select"]):
+        var = _namn(ta.get("name", ""))
+        if var in svar:
+            data[ta["name"]] = str(svar[var])
+            synlege.append(ta["name"])
+    data["_visible"] = base64.b64encode(json.dumps(sorted(set(synlege))).encode()).decode()
+    # The continue button: its name is the screen's own variable, when it has one.
+    knapp = form.find("button", id="da-continue-button") or form.find("button", type="submit")
+    if knapp is not None and knapp.get("name"):
+        data[knapp["name"]] = knapp.get("value", "True")
+    return data
+
+
+class Brukar(HttpUser):
+    abstract = True
+
+    def ny_konto(self, privilegium=("user",)) -> tuple[str, str]:
+        epost, passord = f"last-{secrets.token_hex(5)}@example.com", secrets.token_urlsafe(12)
+        r = self.client.post("/api/user/new", name="API: ny brukar", headers={"X-API-Key": API_NOKKEL},
+                             json={"username": epost, "password": passord, "first_name": "Last",
+                                   "last_name": "Testesen", "privileges": list(privilegium)})
+        r.raise_for_status()
+        return epost, passord
+
+    def logg_inn(self, epost: str, passord: str):
+        r = self.client.get("/user/sign-in", name="logg inn (side)")
+        token = BeautifulSoup(r.text, "html.parser").find("input", attrs={"name": "csrf_token"})["value"]
+        self.client.post("/user/sign-in", name="logg inn", data={"csrf_token": token, "email": epost, "password": passord})
+
+
+class Tilsett(Brukar):
+    wait_time = between(2, 5)  # reading a screen
+
+    @task
+    def heil_sak(self):
+        self.client.cookies.clear()
+        self.logg_inn(*self.ny_konto())
+        r = self.client.get(INTERVJU + "&new_session=1", name="start")
+        skjerm, soup = _skjerm(r.text)
+        svar = {k: dict(v) for k, v in SVAR_HEIMEKONTOR.items()}
+        svar["arbeidstakar"]["arbeidstakar.namn"] = f"Last {secrets.token_hex(3)}"
+        for _ in range(40):
+            if skjerm == SLUTT:
+                break
+            if skjerm not in svar:
+                raise RuntimeError(f"uventa skjerm {skjerm!r}")
+            self.wait()
+            with self.client.post(INTERVJU, name=f"POST {skjerm}", data=_skjema(soup, svar[skjerm]),
+                                  catch_response=True) as r:
+                neste, soup = _skjerm(r.text)
+                if neste == skjerm:
+                    r.failure(f"{skjerm}: same skjerm att (avvist?)")
+                    return
+                skjerm = neste
+        else:
+            raise RuntimeError("kom ikkje til slutten")
+        for ending in ("pdf", "docx"):
+            lenkje = soup.select_one(f"#daquestion a[href*='.{ending}']")
+            if lenkje is None:
+                events.request.fire(request_type="GET", name=f"dokument {ending}", response_time=0, response_length=0,
+                                    exception=RuntimeError("inga lenkje"), context={})
+                continue
+            self.client.get(lenkje["href"], name=f"dokument {ending}")
+
+
+class Hr(Brukar):
+    wait_time = between(2, 5)
+    weight = 1
+
+    def on_start(self):
+        self.client.post("/api/privileges", name="API: privilegium", headers={"X-API-Key": API_NOKKEL},
+                         json={"privilege": "hr"})
+        self.logg_inn(*self.ny_konto(("user", "hr")))
+
+    @task
+    def sak(self):
+        r = self.client.get(HR + "&new_session=1", name="HR: lista")
+        skjerm, soup = _skjerm(r.text)
+        if skjerm != "hr-saker":
+            raise RuntimeError(f"HR: uventa skjerm {skjerm!r}")
+        saker = [o["value"] for o in soup.select("select option") if o.get("value")]
+        if not saker:
+            return
+        self.wait()
+        data = _skjema(soup, {"hr_val": "sak", "valt_sak_id": random.choice(saker)})
+        with self.client.post(HR, name="HR: saksida", data=data, catch_response=True) as r:
+            if _skjerm(r.text)[0] != "hr-sak":
+                r.failure("HR: saksida kom ikkje")
+
+
+Tilsett.weight = 4
