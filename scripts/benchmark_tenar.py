@@ -156,7 +156,7 @@ def skriv(klikk_les, klikk_straks, hr, motor):
         "# Benchmark: the served interview (issue 18)", "",
         "Laga av `scripts/benchmark_tenar.py` mot den lokale tenaren (`scripts/serve.sh`): Chromium, "
         "ny brukar og ny sak kvar gong; tida er frå klikket til lenkjene til dokumenta finst på sida.", "",
-        f"- Køyrd {dt.datetime.now():%Y-%m-%d %H:%M}; tenar {URL} (gunicorn, 2 prosessar, 4 trådar; Celery 1 prosess)",
+        f"- Køyrd {dt.datetime.now():%Y-%m-%d %H:%M}; tenar {URL} (gunicorn, 2 prosessar, 4 trådar, keep-alive 5 s; Celery éin prosess per kjerne)",
         f"- Lesetid på gjennomgangen før «Hald fram»: {LES:.0f} s (den andre rada: ingen)", "",
         "| Mål | Median | Spreiing | N | Forhold til motoren | Mål (issue 18) |", "|---|---|---|---|---|---|",
         rad(f"Klikk «Send til HR» → lenkjer, etter {LES:.0f} s på gjennomgangen", klikk_les, "≤ 1.3×"),

@@ -3,7 +3,7 @@
     last_rapport.py minne SERVERMAPPE UT.json   samples the server's memory until stopped
     last_rapport.py rapport RUNMAPPE DOCS       docs/load.md (tables) and docs/load.png (plot)
 
-Memory: the summed resident memory (RSS) of the server's processes — gunicorn (both servers),
+Memory: the summed proportional set size (PSS) of the server's processes — gunicorn (both servers),
 the Celery worker and the pandoc/lualatex they start, PostgreSQL and Redis of the instance —
 sampled twice a second; the peak and the median are kept.
 """
@@ -35,12 +35,15 @@ def minne(servermappe: str, ut: str) -> None:
     signal.signal(signal.SIGTERM, slutt)
     while not stopp:
         total = 0
-        for p in psutil.process_iter(["cmdline", "name", "memory_info"]):
+        for p in psutil.process_iter(["cmdline", "name"]):
             try:
                 cmd = " ".join(p.info["cmdline"] or [])
+                if "locust" in cmd or "last_rapport" in cmd:
+                    continue  # the load generator and this sampler name the server's folder too
                 if (servermappe in cmd or p.info["name"] in ("pandoc", "lualatex", "luahbtex")
                         or ("docassemble" in cmd and ("gunicorn" in cmd or "celery" in cmd))):
-                    total += p.info["memory_info"].rss
+                    # PSS: forked workers share most of their pages; RSS would count them twice.
+                    total += p.memory_full_info().pss
             except (psutil.NoSuchProcess, psutil.AccessDenied, TypeError):
                 continue
         prover.append(total / 2**20)
@@ -104,7 +107,8 @@ def rapport(run: str, docs: str) -> None:
         "(`scripts/lastfil.py`) mot den lokale tenaren på same maskin (2 kjernar). Kvar tilsett-brukar "
         "loggar inn som ny brukar, går gjennom heile intervjuet (22 skjermar, 1–2 s lesetid per skjerm), "
         "sender saka til HR og lastar ned PDF og DOCX; kvar femte brukar er HR som opnar lista og ei sak. "
-        "Minne: summen av RSS for tenaren sine prosessar (gunicorn, Celery, pandoc/lualatex, PostgreSQL, Redis), toppen.",
+        "Minne: summen av PSS (delte sider delte mellom prosessane) for tenaren sine prosessar (gunicorn, Celery, "
+        "pandoc/lualatex, PostgreSQL, Redis), toppen. Celery køyrer éin prosess per kjerne (`--concurrency=$(nproc)`).",
         "",
         f"- p95 over 1 s (alle førespurnader): **1 tenar: {kor('ein')}; 2 tenarar: {kor('to')}**.",
         "", "![p95 og gjennomstrøyming](load.png)", "",

@@ -253,7 +253,9 @@ server_start() {
             server_env "$venv"
             cd "$S/tmp"
             # Only --opt=value forms: docassemble reads any existing file named in argv as config.
-            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT" --workers=2 --threads=4 --timeout=300 \
+            # --keep-alive=5: with gunicorn's 2 s, a client reading a screen for 1-2 s met its
+            # connection closed as it reused it (the load test's resets, issue 18).
+            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT" --workers=2 --threads=4 --timeout=300 --keep-alive=5 \
                 --pid="$S/gunicorn.pid" --daemon --access-logfile="$S/log/access.log" \
                 --error-logfile="$S/log/gunicorn.log" docassemble.webapp.run:application
         )
@@ -307,13 +309,15 @@ server_start() {
     return 1
 }
 
+# One worker process per core: the background assemblies of several employees run side by
+# side (with one, they queued behind each other: issue 18's load test).
 celery_start() {
     local venv="$1"
     celery_running && return 0
     (
         server_env "$venv"
         cd "$S/tmp"
-        "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency=1 --loglevel=INFO \
+        "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency="$(nproc)" --loglevel=INFO \
             --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >&2
     )
 }
@@ -388,7 +392,7 @@ to_tenarar_start() {
         (
             server_env "$venv"
             cd "$S/tmp"
-            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT2" --workers=2 --threads=4 --timeout=300 \
+            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT2" --workers=2 --threads=4 --timeout=300 --keep-alive=5 \
                 --pid="$S/gunicorn-2.pid" --daemon --access-logfile="$S/log/access-2.log" \
                 --error-logfile="$S/log/gunicorn-2.log" docassemble.webapp.run:application
         )
@@ -403,6 +407,11 @@ defaults
     timeout connect 5s
     timeout client 300s
     timeout server 300s
+    # A server busy with assembly answers its health check late: marked down only after 5
+    # checks in a row fail (10 s each), never for one slow answer (the load test had HAProxy
+    # answer 503 with both servers taken out while they were only busy; issue 18).
+    timeout check 10s
+    default-server inter 3s fall 5 rise 2
     option forwardfor
 frontend desentral
     bind 127.0.0.1:$LB_PORT
@@ -410,8 +419,8 @@ frontend desentral
 backend docassemble
     balance roundrobin
     option httpchk GET /health_check
-    server tenar1 127.0.0.1:$DA_PORT check inter 2s
-    server tenar2 127.0.0.1:$DA_PORT2 check inter 2s
+    server tenar1 127.0.0.1:$DA_PORT check
+    server tenar2 127.0.0.1:$DA_PORT2 check
 CFG
     if ! lb_running; then
         say "startar HAProxy på $LB_URL"

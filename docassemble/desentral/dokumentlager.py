@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import json
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, log
@@ -104,7 +105,9 @@ def lagra_avtaledokument(avtale, variabel: str = "avtaledokument", vent: bool = 
 
 def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
     """Keep the documents docassemble just assembled for this agreement; returns them."""
-    post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}}
+    # `laga`: when, so that old entries can be pruned (safe: they are assembled again on demand).
+    post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info},
+            "laga": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     post["info"]["formats"] = post["info"]["valid_formats"] = list(FORMAT)
     for ending in FORMAT:
         with open(getattr(dokument, ending).path(), "rb") as f:
