@@ -37,7 +37,6 @@ hent)
     mkdir -p "$S"
     install -m 600 "$mappe/hemmeleg.env" "$S/hemmeleg.env"
     server_init "$VENV"
-    server_secrets
     # The dump replaces the fresh tables server_init made.
     PGPASSWORD="$DA_DB_PASSWORD" "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -U docassemble \
         --clean --if-exists --no-owner -d docassemble "$mappe/docassemble.dump"

@@ -245,20 +245,27 @@ server_install_package() {
         --prefix="$venv" --upgrade --force-reinstall --no-deps "$zip" >&2)
 }
 
+# One docassemble web server under gunicorn: gunicorn_start VENV PORT SUFFIX, with its PID file
+# and logs named by SUFFIX ("" for the first server, "-2" for the second: to_tenarar_start).
+gunicorn_start() {
+    local venv="$1" port="$2" ending="$3"
+    (
+        server_env "$venv"
+        cd "$S/tmp"
+        # Only --opt=value forms: docassemble reads any existing file named in argv as config.
+        # --keep-alive=5: with gunicorn's 2 s, a client reading a screen for 1-2 s met its
+        # connection closed as it reused it (the load test's resets, issue 18).
+        "$venv/bin/gunicorn" --bind="127.0.0.1:$port" --workers=2 --threads=4 --timeout=300 --keep-alive=5 \
+            --pid="$S/gunicorn$ending.pid" --daemon --access-logfile="$S/log/access$ending.log" \
+            --error-logfile="$S/log/gunicorn$ending.log" docassemble.webapp.run:application
+    )
+}
+
 server_start() {
     local venv="$1"
     if ! da_running; then
         say "startar docassemble på $DA_URL"
-        (
-            server_env "$venv"
-            cd "$S/tmp"
-            # Only --opt=value forms: docassemble reads any existing file named in argv as config.
-            # --keep-alive=5: with gunicorn's 2 s, a client reading a screen for 1-2 s met its
-            # connection closed as it reused it (the load test's resets, issue 18).
-            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT" --workers=2 --threads=4 --timeout=300 --keep-alive=5 \
-                --pid="$S/gunicorn.pid" --daemon --access-logfile="$S/log/access.log" \
-                --error-logfile="$S/log/gunicorn.log" docassemble.webapp.run:application
-        )
+        gunicorn_start "$venv" "$DA_PORT" ""
     fi
     # Package Management (web page and /api/package) runs its installs in a Celery worker and
     # then asks for a restart by touching the WSGI file, as on docassemble's own servers without
@@ -389,13 +396,7 @@ to_tenarar_start() {
     local venv="$1"
     if ! tenar2_running; then
         say "startar docassemble-tenar 2 på 127.0.0.1:$DA_PORT2"
-        (
-            server_env "$venv"
-            cd "$S/tmp"
-            "$venv/bin/gunicorn" --bind="127.0.0.1:$DA_PORT2" --workers=2 --threads=4 --timeout=300 --keep-alive=5 \
-                --pid="$S/gunicorn-2.pid" --daemon --access-logfile="$S/log/access-2.log" \
-                --error-logfile="$S/log/gunicorn-2.log" docassemble.webapp.run:application
-        )
+        gunicorn_start "$venv" "$DA_PORT2" "-2"
     fi
     vent_paa "http://127.0.0.1:$DA_PORT2" "tenar 2"
     cat > "$S/haproxy.cfg" <<CFG

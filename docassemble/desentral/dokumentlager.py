@@ -75,6 +75,10 @@ def _hent(nokkel: str) -> dict | None:
     return _lager().get("dok:" + nokkel)
 
 
+def _finst(nokkel: str) -> bool:
+    return bool(_lager().defined("dok:" + nokkel))
+
+
 def _samling(variabel: str, post: dict) -> DAFileCollection:
     """The stored documents as docassemble's attachment object, with this session's files."""
     samling = DAFileCollection(variabel)
@@ -86,25 +90,32 @@ def _samling(variabel: str, post: dict) -> DAFileCollection:
 
 
 def er_lagra(avtale) -> bool:
-    return bool(_lager().defined("dok:" + dokumentnokkel(avtale)))
+    return _finst(dokumentnokkel(avtale))
 
 
-def lagra_avtaledokument(avtale, variabel: str = "avtaledokument", vent: bool = True) -> DAFileCollection | None:
-    """The agreement's stored documents, or None when they must be assembled. While the worker
-    assembles the same documents, waits for them (up to VENTETID) rather than assembling twice."""
+def lagra_avtaledokument(avtale) -> DAFileCollection | None:
+    """The agreement's stored documents (as `avtaledokument`), or None when they must be
+    assembled. While the worker assembles the same documents, waits for them (up to VENTETID)
+    rather than assembling twice."""
     nokkel = dokumentnokkel(avtale)
     post = _hent(nokkel)
-    if post is None and vent:
+    if post is None:
         redis = DARedis("desentral_redis")
         slutt = time.monotonic() + VENTETID
         while post is None and redis.get(_merke(nokkel)) == b"monterer" and time.monotonic() < slutt:
             time.sleep(0.2)
             post = _hent(nokkel)
-    return _samling(variabel, post) if post is not None else None
+    return _samling("avtaledokument", post) if post is not None else None
 
 
 def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
     """Keep the documents docassemble just assembled for this agreement; returns them."""
+    _lagre(dokumentnokkel(avtale), dokument)
+    return dokument
+
+
+def _lagre(nokkel: str, dokument: DAFileCollection) -> None:
+    """The assembled PDF and DOCX under the key, with what docassemble shows of them."""
     # `laga`: when, so that old entries can be pruned (safe: they are assembled again on demand).
     post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info},
             "laga": datetime.now(timezone.utc).isoformat(timespec="seconds")}
@@ -112,17 +123,16 @@ def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection
     for ending in FORMAT:
         with open(getattr(dokument, ending).path(), "rb") as f:
             post[ending] = base64.b64encode(f.read()).decode("ascii")
-    _lager().set("dok:" + dokumentnokkel(avtale), post)
-    return dokument
+    _lager().set("dok:" + nokkel, post)
 
 
 def start_forhandsmontering(avtale, hending: str = "forhandsmonter_dokument") -> bool:
     """Ask docassemble's background worker to assemble the agreement now, unless it is stored
     or already on its way. Returns whether a task was started. Without a worker (docassemble's
     engine alone) nothing starts, and the documents are assembled when they are asked for."""
-    if er_lagra(avtale):
-        return False
     nokkel = dokumentnokkel(avtale)
+    if _finst(nokkel):
+        return False
     redis = DARedis("desentral_redis")
     # SET NX: of two requests at once (two servers), one starts the task.
     if not redis.set(_merke(nokkel), b"bestilt", nx=True, ex=MERKE_LEVETID):
@@ -143,5 +153,6 @@ def forhandsmontering_byrjar(avtale) -> None:
 
 def forhandsmontering_ferdig(avtale, dokument: DAFileCollection) -> None:
     """In the worker, after assembly."""
-    lagre_avtaledokument(avtale, dokument)
-    DARedis("desentral_redis").delete(_merke(dokumentnokkel(avtale)))
+    nokkel = dokumentnokkel(avtale)
+    _lagre(nokkel, dokument)
+    DARedis("desentral_redis").delete(_merke(nokkel))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import skjermdekning
-from nettlesarhjelp import _api, ny_brukar
+from nettlesarhjelp import _api, hemmeleg, ny_brukar
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = os.environ.get("DESENTRAL_URL", "http://127.0.0.1:8080")
@@ -36,11 +36,7 @@ def api_nokkel() -> str:
     """The admin API key that scripts/serve.sh made for this machine's local server."""
     if os.environ.get("DESENTRAL_API_KEY"):
         return os.environ["DESENTRAL_API_KEY"]
-    env = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral")) / "hemmeleg.env"
-    for line in env.read_text().splitlines():
-        if line.startswith("DA_ADMIN_API_KEY="):
-            return line.split("=", 1)[1]
-    pytest.fail(f"fann ingen API-nøkkel i {env}")
+    return hemmeleg("DA_ADMIN_API_KEY") or pytest.fail("fann ingen API-nøkkel i hemmeleg.env")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Driving the interview in the browser, with the checks every screen gets."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -12,6 +13,12 @@ from skjermsjekk import engelsk_pa_skjerm
 ROOT = Path(__file__).resolve().parents[2]
 
 INTERVJU = "docassemble.desentral:data/questions/tilsett.yml"
+
+
+def hemmeleg(namn: str) -> str | None:
+    """A value from the local server's hemmeleg.env (scripts/serve.sh), e.g. DA_ADMIN_API_KEY."""
+    env = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral")) / "hemmeleg.env"
+    return next((line.split("=", 1)[1] for line in env.read_text().splitlines() if line.startswith(namn + "=")), None)
 
 # axe findings in docassemble 1.10.14's own markup, which this package cannot change: rule ->
 # a piece of the offending element's HTML that shows it is docassemble's. Anything else fails.
@@ -141,17 +148,27 @@ class Intervju:
         return ut
 
 
-def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå"):
-    """From the first screen to the choice of place."""
-    assert iv.id == "intro"
-    iv.hald_fram("arbeidstakar")
+def fyll_arbeidstakar(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå"):
+    """The answers on the screen about the employee (not sent)."""
     iv.tekst("Namnet ditt", namn)
     iv.tekst("Stilling", "seniorrådgivar")
     iv.tekst("Bustadadressa di", bustad)
     iv.val("Er du nytilsett i verksemda?", "Ja" if nytilsett else "Nei")
-    iv.hald_fram("verksemd")
+
+
+def fyll_verksemd(iv: Intervju):
+    """The answers on the screen about the agency (not sent)."""
     iv.tekst("Verksemda", "Direktoratet for døme")
     iv.tekst("Den ordinære kontorstaden din", "Oslo")
+
+
+def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå"):
+    """From the first screen to the choice of place."""
+    assert iv.id == "intro"
+    iv.hald_fram("arbeidstakar")
+    fyll_arbeidstakar(iv, namn, nytilsett, bustad)
+    iv.hald_fram("verksemd")
+    fyll_verksemd(iv)
     iv.hald_fram("stad")
 
 

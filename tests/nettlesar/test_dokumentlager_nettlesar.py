@@ -7,9 +7,8 @@ from __future__ import annotations
 import os
 import secrets
 import time
-from pathlib import Path
 
-from nettlesarhjelp import Intervju, logg_inn, pdf_tekst
+from nettlesarhjelp import Intervju, hemmeleg, logg_inn, pdf_tekst
 from test_hr_nettlesar import opne_sak_som_hr, send_inn_som_arbeidstakar
 
 
@@ -18,11 +17,9 @@ def _lagra_dokument() -> int:
     PostgreSQL as an administrator would."""
     import psycopg2
 
-    s = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral"))
-    passord = next(line.split("=", 1)[1] for line in (s / "hemmeleg.env").read_text().splitlines()
-                   if line.startswith("DA_DB_PASSWORD="))
     with psycopg2.connect(host="127.0.0.1", port=int(os.environ.get("DESENTRAL_PG_PORT", "5433")),
-                          user="docassemble", password=passord, dbname="docassemble") as db, db.cursor() as c:
+                          user="docassemble", password=hemmeleg("DA_DB_PASSWORD"), dbname="docassemble") as db, \
+            db.cursor() as c:
         c.execute("select count(*) from globalobjectstorage where key like %s", ("docassemble.desentral:dokument:dok:%",))
         return c.fetchone()[0]
 

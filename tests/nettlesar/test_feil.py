@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from nettlesarhjelp import Intervju, logg_inn, pdf_tekst
+from nettlesarhjelp import Intervju, fyll_arbeidstakar, fyll_verksemd, logg_inn, pdf_tekst
 from test_hr_nettlesar import HR_URL, _rader, fra_stad_til_innsending, sak_url, send_inn_som_arbeidstakar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,10 +36,7 @@ def _til_arbeidstakar(side, tenar, brukar, namn: str) -> Intervju:
     logg_inn(side, tenar, brukar)
     iv = Intervju(side, tenar).start()
     iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", namn)
-    iv.tekst("Stilling", "seniorrådgivar")
-    iv.tekst("Bustadadressa di", "Fjellvegen 3, 6900 Florø")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
+    fyll_arbeidstakar(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     return iv
 
 
@@ -63,8 +60,7 @@ def test_omstart_midt_i_intervjuet(teneste, side, tenar, brukar):
     # The click after the restart goes through: the next screen, not an error page.
     iv.hald_fram("verksemd")
     _svara_held(iv, namn)
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    fyll_verksemd(iv)
     iv.hald_fram("stad")
     fra_stad_til_innsending(iv)
     assert "Saka er sendt til HR" in side.inner_text("body")
@@ -75,8 +71,7 @@ def test_arbeidarar_drepne_under_monteringa(ny_side, tenar, brukar, hr_brukar):
     namn = f"Drepen {secrets.token_hex(3)}"
     iv = _til_arbeidstakar(side, tenar, brukar, namn)
     iv.hald_fram("verksemd")
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    fyll_verksemd(iv)
     iv.hald_fram("stad")
     fra_stad_til_innsending(iv, berre_til_gjennomgang=True)
     # The background worker's process dies while it assembles the draft (Celery starts another).

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from nettlesarhjelp import Intervju, logg_inn, pdf_tekst
+from nettlesarhjelp import Intervju, fyll_arbeidstakar, fyll_verksemd, logg_inn, pdf_tekst
 from test_hr_nettlesar import fra_stad_til_innsending, godkjenn_som_hr, sak_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,10 +47,7 @@ def test_okt_byrja_paa_ein_tenar_held_fram_paa_den_andre_og_hr_godkjenner_paa_de
     iv = Intervju(side, a).start()
     namn = f"To Tenarar {secrets.token_hex(3)}"
     iv.hald_fram("arbeidstakar")
-    iv.tekst("Namnet ditt", namn)
-    iv.tekst("Stilling", "seniorrådgivar")
-    iv.tekst("Bustadadressa di", "Fjellvegen 3, 6900 Florø")
-    iv.val("Er du nytilsett i verksemda?", "Nei")
+    fyll_arbeidstakar(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
     iv.hald_fram("verksemd")
     assert _postar("access.log") > for_a
 
@@ -59,8 +56,7 @@ def test_okt_byrja_paa_ein_tenar_held_fram_paa_den_andre_og_hr_godkjenner_paa_de
     side.goto(b + INTERVJU)
     side.wait_for_selector("body.question-verksemd")
     iv.sjekk()
-    iv.tekst("Verksemda", "Direktoratet for døme")
-    iv.tekst("Den ordinære kontorstaden din", "Oslo")
+    fyll_verksemd(iv)
     iv.hald_fram("stad")
     fra_stad_til_innsending(iv, berre_til_gjennomgang=True)
     assert namn in side.inner_text("#daquestion")
