@@ -170,6 +170,10 @@ PY
 
 server_env() {
     local venv="$1"
+    # The server runs the installed package only: scripts/test.sh exports PYTHONPATH=<checkout>
+    # for pytest, and a server (re)started from a test inherited it and ran the checkout's code,
+    # so a Package Management install never reached it (found by the two-server install test).
+    unset PYTHONPATH PYTHONHOME
     export DA_CONFIG_FILE="$S/config/config.yml" DA_PYTHON="$venv" CONTAINERROLE=":all:"
     export HOME="$S/home" TMPDIR="$S/tmp" PATH="$venv/bin:$PATH" C_FORCE_ROOT=1 PIP_CONFIG_FILE="$S/pip.conf"
     export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 PYTHONDONTWRITEBYTECODE=1 NLTK_DATA="$S/nltk_data"

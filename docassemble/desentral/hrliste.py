@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
+from . import __version__
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
 from .saker import STATUSAR
 from .signering import signeringsstatus
@@ -14,12 +15,19 @@ from .svarfil import SvarFeil
 from .livslop import forfalne_for_sak
 from .tidslinje import NAER_DAGAR, datomerknad
 
-__all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval"]
+__all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval",
+           "pakkeversjon"]
 
 # What HR can show: all cases, or those with one status (the employee's unsent drafts are
 # never HR's). The first one is the default: what waits for HR.
 FILTER = {"innsendt": "Ventar på HR", "returnert": "Returnerte", "godkjend": "Godkjende", "alle": "Alle"}
 SORTERINGAR = {"endra": "Sist endra", "sendt": "Sendt inn", "namn": "Namn"}
+
+
+def pakkeversjon() -> str:
+    """The release that runs on the server that drew the page: what HR names when reporting a
+    fault, and how an administrator sees that an install reached every server (issue 18)."""
+    return f"docassemble.desentral {__version__}"
 
 
 def _sendt(sak: dict) -> str:

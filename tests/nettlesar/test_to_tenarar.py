@@ -2,21 +2,32 @@
 server, a second docassemble web server on the same installation (PostgreSQL, Redis and file
 storage shared), HAProxy in front. An employee's session started on one server goes on on the
 other with its answers, is handed over there, HR approves it through the first, and the
-employee reads the approved agreement through the load balancer, whose requests reach both."""
+employee reads the approved agreement through the load balancer, whose requests reach both.
+A package installed through Package Management (the load balancer's /api/package) reaches
+both servers: each one's workers are replaced and each draws HR's page with the new release."""
 from __future__ import annotations
 
 import os
 import secrets
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from nettlesarhjelp import Intervju, fyll_arbeidstakar, fyll_verksemd, logg_inn, pdf_tekst
 from test_hr_nettlesar import fra_stad_til_innsending, godkjenn_som_hr, sak_url
+from test_pakkehandsaming import PAKKE, Admin
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from pakke_zip import lag_zip  # noqa: E402
+
+from docassemble.desentral import __version__  # noqa: E402
+
 S = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral"))
 INTERVJU = "/interview?i=docassemble.desentral:data/questions/tilsett.yml"
+HR_INTERVJU = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 # Starts and stops a second server and a load balancer: never beside other tests.
 pytestmark = pytest.mark.eigen_tenar
 
@@ -86,3 +97,48 @@ def test_okt_byrja_paa_ein_tenar_held_fram_paa_den_andre_og_hr_godkjenner_paa_de
     nye_a = (S / "log" / "access.log").read_bytes()[a_for:].decode(errors="replace")
     nye_b = (S / "log" / "access-2.log").read_bytes()[b_for:].decode(errors="replace")
     assert "GET /interview" in nye_a and "GET /interview" in nye_b
+
+
+def _arbeidarar(ending: str) -> set[int]:
+    """The gunicorn workers of one server (the master's children)."""
+    master = (S / f"gunicorn{ending}.pid").read_text().strip()
+    ut = subprocess.run(["pgrep", "-P", master], capture_output=True, text=True).stdout.split()
+    return {int(p) for p in ut}
+
+
+def _versjon_paa(hr_side, url: str) -> str:
+    hr_side.goto(url + HR_INTERVJU)
+    hr_side.wait_for_selector("body.question-hr-saker")
+    return hr_side.inner_text(".desentral-versjon").removeprefix("Programversjon:").strip()
+
+
+def _installer_og_vent(admin: Admin, zip_fil: Path, kva: str) -> None:
+    """Install through Package Management, then wait until no worker from before is left on
+    either server: the install's restart (WSGI touch, the watcher's HUP) reached both."""
+    for_ = {e: _arbeidarar(e) for e in ("", "-2")}
+    admin.installer_zip(zip_fil, kva)
+    frist = time.monotonic() + 180
+    while any(for_[e] & _arbeidarar(e) for e in for_):
+        assert time.monotonic() < frist, f"{kva}: arbeidarar frå før installeringa lever framleis"
+        time.sleep(1)
+    for e in for_:
+        assert _arbeidarar(e), f"{kva}: tenaren gunicorn{e} har ingen arbeidarar"
+
+
+def test_pakke_installert_gjennom_lastbalanseraren_naar_begge_tenarane(tenarar, api_nokkel, ny_side, hr_brukar,
+                                                                       tmp_path):
+    a, b, lb = tenarar
+    merkt = f"{__version__}.post18"  # this build under another number: what each server runs shows
+    admin = Admin(lb, api_nokkel)
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, a, hr_brukar)
+    assert [_versjon_paa(hr_side, u) for u in (a, b)] == [f"{PAKKE} {__version__}"] * 2
+    try:
+        _installer_og_vent(admin, lag_zip(tmp_path / "merkt.zip", versjon=merkt), "installering gjennom lastbalanseraren")
+        for url in (a, b):
+            assert Admin(url, api_nokkel).pakkar()[PAKKE]["version"] == merkt, url
+            assert _versjon_paa(hr_side, url) == f"{PAKKE} {merkt}", url
+    finally:
+        # Leave the servers as the run found them: this build under its own number.
+        _installer_og_vent(admin, lag_zip(tmp_path / "no.zip"), "installering att")
+    assert [_versjon_paa(hr_side, u) for u in (a, b)] == [f"{PAKKE} {__version__}"] * 2
