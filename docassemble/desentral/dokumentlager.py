@@ -22,16 +22,18 @@ import dataclasses
 import hashlib
 import json
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, log
+from redis.exceptions import WatchError
+
+from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, current_context, log
 
 from . import __version__
 from .signeringslager import som_fil
 
 __all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
-           "forhandsmontering_byrjar", "forhandsmontering_ferdig", "FORMAT"]
+           "forhandsmontering_byrjar", "forhandsmontering_ferdig", "rydd_lagra_dokument", "FORMAT", "BEHALD_DAGAR"]
 
 BASE = "docassemble.desentral:dokument"
 FORMAT = ("pdf", "docx")
@@ -40,6 +42,9 @@ _MALAR = ("data/templates", "data/questions/avtaledokument.yml")
 # How long the click waits for an assembly already running in the worker before it assembles
 # itself; a running assembly takes about 4 s on this kind of machine.
 VENTETID = 20.0
+# Kept documents are a cache (the same content is assembled again on demand): the nightly job
+# deletes those assembled longer ago than this, so the store does not grow with every draft.
+BEHALD_DAGAR = 30
 # A marker lives this long, so a crashed worker never blocks anything for longer.
 MERKE_LEVETID = 120
 
@@ -71,6 +76,29 @@ def _merke(nokkel: str) -> str:
     return f"desentral:monterer:{nokkel}"
 
 
+def _byt(redis, merke: str, til: str, *fra: str) -> bool:
+    """Compare and set: the marker becomes `til` only when it now holds one of `fra` ("" = no
+    marker), in one Redis transaction (WATCH/MULTI; a change in between makes it fail).
+    Markers: "bestilt" (queued for the worker), "monterer:<session>" (the worker assembles),
+    "framme:<session>" (a request assembles while its person waits)."""
+    with redis.pipeline() as pipe:
+        try:
+            pipe.watch(merke)
+            if (pipe.get(merke) or b"").decode() not in fra:
+                pipe.unwatch()
+                return False
+            pipe.multi()
+            pipe.set(merke, til, ex=MERKE_LEVETID)
+            pipe.execute()
+            return True
+        except WatchError:
+            return False
+
+
+def _okt() -> str:
+    return str(current_context().session or "")
+
+
 def _hent(nokkel: str) -> dict | None:
     return _lager().get("dok:" + nokkel)
 
@@ -94,23 +122,31 @@ def er_lagra(avtale) -> bool:
 
 
 def lagra_avtaledokument(avtale) -> DAFileCollection | None:
-    """The agreement's stored documents (as `avtaledokument`), or None when they must be
-    assembled. While the worker assembles the same documents, waits for them (up to VENTETID)
-    rather than assembling twice."""
+    """The agreement's stored documents (as `avtaledokument`), or None when this request is to
+    assemble them. A task still queued for the worker is taken over (the worker then skips it):
+    two assemblies side by side on two cores made the click slower than one. While the worker or
+    another request assembles the same documents, waits for them (up to VENTETID)."""
     nokkel = dokumentnokkel(avtale)
-    post = _hent(nokkel)
-    if post is None:
-        redis = DARedis("desentral_redis")
-        slutt = time.monotonic() + VENTETID
-        while post is None and redis.get(_merke(nokkel)) == b"monterer" and time.monotonic() < slutt:
-            time.sleep(0.2)
-            post = _hent(nokkel)
-    return _samling("avtaledokument", post) if post is not None else None
+    redis, merke, eigen = DARedis("desentral_redis"), _merke(nokkel), f"framme:{_okt()}"
+    slutt = time.monotonic() + VENTETID
+    while True:
+        post = _hent(nokkel)
+        if post is not None:
+            return _samling("avtaledokument", post)
+        # docassemble runs the calling block again after assembling: its own marker lets it on.
+        if _byt(redis, merke, eigen, "", "bestilt", eigen):
+            post = _hent(nokkel)  # stored between the look and the take-over
+            return _samling("avtaledokument", post) if post is not None else None
+        if time.monotonic() >= slutt:
+            return None
+        time.sleep(0.2)
 
 
 def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
     """Keep the documents docassemble just assembled for this agreement; returns them."""
-    _lagre(dokumentnokkel(avtale), dokument)
+    nokkel = dokumentnokkel(avtale)
+    _lagre(nokkel, dokument)
+    DARedis("desentral_redis").delete(_merke(nokkel))
     return dokument
 
 
@@ -146,9 +182,11 @@ def start_forhandsmontering(avtale, hending: str = "forhandsmonter_dokument") ->
     return True
 
 
-def forhandsmontering_byrjar(avtale) -> None:
-    """In the worker, before assembly: the click that comes meanwhile waits for this one."""
-    DARedis("desentral_redis").set(_merke(dokumentnokkel(avtale)), b"monterer", ex=MERKE_LEVETID)
+def forhandsmontering_byrjar(avtale) -> bool:
+    """In the worker, before assembly: whether the task is still this worker's to do (not taken
+    over by the click meanwhile). The click that comes later waits for this one."""
+    eigen = f"monterer:{_okt()}"
+    return _byt(DARedis("desentral_redis"), _merke(dokumentnokkel(avtale)), eigen, "bestilt", eigen)
 
 
 def forhandsmontering_ferdig(avtale, dokument: DAFileCollection) -> None:
@@ -156,3 +194,17 @@ def forhandsmontering_ferdig(avtale, dokument: DAFileCollection) -> None:
     nokkel = dokumentnokkel(avtale)
     _lagre(nokkel, dokument)
     DARedis("desentral_redis").delete(_merke(nokkel))
+
+
+def rydd_lagra_dokument(dagar: int = BEHALD_DAGAR, no: datetime | None = None) -> int:
+    """Delete the kept documents assembled more than `dagar` days before `no` (docassemble's
+    cron_daily, paaminning.yml); returns how many. Signed agreements are kept elsewhere
+    (signeringslager) and never here only."""
+    grense = (no or datetime.now(timezone.utc)) - timedelta(days=dagar)
+    lager, talde = _lager(), 0
+    for nokkel in lager.keys():
+        post = lager.get(nokkel) if nokkel.startswith("dok:") else None
+        if post is not None and datetime.fromisoformat(post["laga"]) < grense:
+            lager.delete(nokkel)
+            talde += 1
+    return talde

@@ -105,3 +105,93 @@ def test_nykelen_folgjer_innhald_og_malar(motor, monkeypatch):
     fast = dokumentlager.dokumentnokkel(avtale)
     monkeypatch.setattr(dokumentlager, "__version__", "9.9.9")
     assert dokumentlager.dokumentnokkel(avtale) != fast
+
+
+@pytest.fixture
+def merke(monkeypatch):
+    """dokumentlager's marker protocol on its own: one agreement (key "k"), Redis (fakeredis, as
+    the engine has), a store that is a dict, and the session the caller is in."""
+    import fakeredis
+
+    from docassemble.desentral import dokumentlager
+
+    redis, lager, okt = fakeredis.FakeRedis(), {}, ["okt-1"]
+    monkeypatch.setattr(dokumentlager, "DARedis", lambda namn: redis)
+    monkeypatch.setattr(dokumentlager, "dokumentnokkel", lambda avtale: "k")
+    monkeypatch.setattr(dokumentlager, "_hent", lambda nokkel: lager.get(nokkel))
+    monkeypatch.setattr(dokumentlager, "_samling", lambda variabel, post: post)
+    monkeypatch.setattr(dokumentlager, "_okt", lambda: okt[0])
+    monkeypatch.setattr(dokumentlager, "VENTETID", 1.0)
+    return dokumentlager, redis, lager, okt, dokumentlager._merke("k")
+
+
+def test_klikket_tek_over_ei_bestilt_montering_og_arbeidaren_hoppar_over(merke):
+    import time
+
+    dokumentlager, redis, _lager, _okt, m = merke
+    redis.set(m, "bestilt")
+    t = time.monotonic()
+    assert dokumentlager.lagra_avtaledokument(None) is None  # this request assembles, at once
+    assert redis.get(m) == b"framme:okt-1"
+    # docassemble runs the block again after assembling: the same session is let on at once.
+    assert dokumentlager.lagra_avtaledokument(None) is None
+    assert time.monotonic() - t < 0.5
+    # The worker's task, when it starts, finds the work taken and does nothing.
+    assert dokumentlager.forhandsmontering_byrjar(None) is False
+    assert redis.get(m) == b"framme:okt-1"
+
+
+def test_arbeidaren_som_har_byrja_blir_venta_paa(merke):
+    import threading
+    import time
+
+    dokumentlager, redis, lager, okt, m = merke
+    redis.set(m, "bestilt")
+    assert dokumentlager.forhandsmontering_byrjar(None) is True
+    assert dokumentlager.forhandsmontering_byrjar(None) is True  # its own block run again
+    assert redis.get(m) == b"monterer:okt-1"
+    # Another session's click (HR) waits for the worker's documents instead of assembling.
+    okt[0] = "okt-2"
+    threading.Timer(0.4, lambda: lager.__setitem__("k", {"pdf": "ferdig"})).start()
+    t = time.monotonic()
+    assert dokumentlager.lagra_avtaledokument(None) == {"pdf": "ferdig"}
+    assert 0.3 < time.monotonic() - t < 0.9
+
+
+def test_utan_dokument_etter_ventetida_monterer_klikket_sjolv(merke):
+    import time
+
+    dokumentlager, redis, _lager, _okt, m = merke
+    redis.set(m, "monterer:okt-9")  # a worker that never finishes (killed)
+    t = time.monotonic()
+    assert dokumentlager.lagra_avtaledokument(None) is None
+    assert 1.0 <= time.monotonic() - t < 1.5
+    # With no marker at all, the request marks its own work so a second one waits for it.
+    redis.delete(m)
+    assert dokumentlager.lagra_avtaledokument(None) is None
+    assert redis.get(m) == b"framme:okt-1"
+
+
+def test_natta_ryddar_dokument_eldre_enn_behald_dagar(motor, monteringar):
+    from datetime import datetime, timedelta, timezone
+
+    from docassemble.desentral import dokumentlager
+
+    tilsett = ny_okt(motor)
+    gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))
+    avtale, no = tilsett.user_dict["avtale"], datetime.now(timezone.utc)
+    with tilsett._kontekst():
+        assert dokumentlager.er_lagra(avtale)
+        # A day short of the limit: kept. A day past it: deleted, and counted.
+        dokumentlager.rydd_lagra_dokument(no=no + timedelta(days=dokumentlager.BEHALD_DAGAR - 1))
+        assert dokumentlager.er_lagra(avtale)
+        assert dokumentlager.rydd_lagra_dokument(no=no + timedelta(days=dokumentlager.BEHALD_DAGAR + 1)) >= 1
+        assert not dokumentlager.er_lagra(avtale)
+    # The next view (HR's case page) assembles the same agreement again and keeps it anew.
+    assert sorted(monteringar) == ["docx", "pdf"]
+    hr = hr_okt(motor)
+    hr.svar({"hr_val": "sak", "valt_sak_id": tilsett.user_dict["sak"]["id"]})
+    assert hr.skjerm.id == "hr-sak"
+    assert sorted(monteringar) == ["docx", "docx", "pdf", "pdf"]
+    with tilsett._kontekst():
+        assert dokumentlager.er_lagra(avtale)
