@@ -291,7 +291,8 @@ server_start() {
             done' wsgi-vakt "$S/webapp/docassemble.wsgi" "$S/gunicorn.pid" "$REPO" "$venv" "$S/log/celery.log" >/dev/null 2>&1 &
         echo $! > "$S/wsgi-vakt.pid"
     fi
-    # The scheduler: once a day, from 02:00, docassemble's cron_daily (scripts/cron.sh).
+    # The scheduler: once a day, from 02:00, docassemble's cron_daily (scripts/cron.sh); every
+    # 5 minutes, the temporary files docassemble's own image deletes every hour.
     if ! cron_vakt_running; then
         nohup bash -c '
             cronskript="$1"; sistfil="$2"
@@ -300,7 +301,12 @@ server_start() {
                     date +%F > "$sistfil"
                     bash "$cronskript" cron_daily >>"$3" 2>&1
                 fi
-            done' cron-vakt "$REPO/scripts/cron.sh" "$S/cron-sist" "$S/log/cron.log" >/dev/null 2>&1 &
+                # docassemble leaves temporary files behind; its image deletes them hourly
+                # (Docker/cron/docassemble-cron-hourly.sh), and so does this server.
+                find "$4" -maxdepth 1 -type f -name "datemp*" -mmin +60 -delete 2>/dev/null
+                find "$4" -maxdepth 1 -type d -name "SavedFile*" -mmin +60 -exec rm -rf {} + 2>/dev/null
+                [ -d "$4/files" ] && find "$4/files" \( -type f -o -type l \) -amin +120 -delete 2>/dev/null
+            done' cron-vakt "$REPO/scripts/cron.sh" "$S/cron-sist" "$S/log/cron.log" "$S/tmp" >/dev/null 2>&1 &
         echo $! > "$S/cron-vakt.pid"
     fi
     local i

@@ -108,9 +108,10 @@ def test_nykelen_folgjer_innhald_og_malar(motor, monkeypatch):
 
 
 @pytest.fixture
-def merke(monkeypatch):
+def merke(motor, monkeypatch):
     """dokumentlager's marker protocol on its own: one agreement (key "k"), Redis (fakeredis, as
-    the engine has), a store that is a dict, and the session the caller is in."""
+    the engine has), a store that is a dict, and the session the caller is in. `motor` sets up
+    what importing docassemble needs (its NLTK data), whichever test a worker runs first."""
     import fakeredis
 
     from docassemble.desentral import dokumentlager
