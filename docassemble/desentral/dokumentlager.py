@@ -34,7 +34,7 @@ from . import __version__
 from .signeringslager import som_fil
 
 __all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
-           "forhandsmontering_byrjar", "forhandsmontering_ferdig", "rydd_lagra_dokument", "FORMAT", "BEHALD_DAGAR"]
+           "forhandsmontering_byrjar", "rydd_lagra_dokument", "FORMAT", "BEHALD_DAGAR"]
 
 # lualatex runs in docassemble's temporary folder, where docassemble leaves every assembled
 # PDF and DOCX until its hourly clean-up: with TeX Live's case-insensitive search on, each file
@@ -152,15 +152,9 @@ def lagra_avtaledokument(avtale) -> DAFileCollection | None:
 
 
 def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
-    """Keep the documents docassemble just assembled for this agreement; returns them."""
+    """Keep the documents docassemble just assembled for this agreement (the click's request or
+    the background worker), with what docassemble shows of them, and end its marker; returns them."""
     nokkel = dokumentnokkel(avtale)
-    _lagre(nokkel, dokument)
-    DARedis("desentral_redis").delete(_merke(nokkel))
-    return dokument
-
-
-def _lagre(nokkel: str, dokument: DAFileCollection) -> None:
-    """The assembled PDF and DOCX under the key, with what docassemble shows of them."""
     # `laga`: when, so that old entries can be pruned (safe: they are assembled again on demand).
     post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info},
             "laga": datetime.now(timezone.utc).isoformat(timespec="seconds")}
@@ -169,6 +163,8 @@ def _lagre(nokkel: str, dokument: DAFileCollection) -> None:
         with open(getattr(dokument, ending).path(), "rb") as f:
             post[ending] = base64.b64encode(f.read()).decode("ascii")
     _lager().set("dok:" + nokkel, post)
+    DARedis("desentral_redis").delete(_merke(nokkel))
+    return dokument
 
 
 def start_forhandsmontering(avtale, hending: str = "forhandsmonter_dokument") -> bool:
@@ -196,13 +192,6 @@ def forhandsmontering_byrjar(avtale) -> bool:
     over by the click meanwhile). The click that comes later waits for this one."""
     eigen = f"monterer:{_okt()}"
     return _byt(DARedis("desentral_redis"), _merke(dokumentnokkel(avtale)), eigen, "bestilt", eigen)
-
-
-def forhandsmontering_ferdig(avtale, dokument: DAFileCollection) -> None:
-    """In the worker, after assembly."""
-    nokkel = dokumentnokkel(avtale)
-    _lagre(nokkel, dokument)
-    DARedis("desentral_redis").delete(_merke(nokkel))
 
 
 def rydd_lagra_dokument(dagar: int = BEHALD_DAGAR, no: datetime | None = None) -> int:
