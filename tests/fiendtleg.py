@@ -37,6 +37,12 @@ VERDIAR = [
     "e\u0301 n\u0308 q\u0303",  # combining marks
 ]
 
+# Issue 27: names that reach a document's metadata as well as its text: raw TeX that changes
+# catcodes or uses ^^ notation (pdfx read such a name as LaTeX and stopped the PDF), Mako, HTML,
+# docassemble's markup, right-to-left text and emoji — each at most 200 characters (a name).
+TEX_NAMN = r"Kari \makeatletter\@gobble ^^5c^^M \catcode`\{=12 # % ~ }{ <b>N</b> ${ 7*7 } [FILE 1] 😀 שלום"
+TEX_VERKSEMD = r"Dir. \def\x{y}\x \csname end\endcsname \iffalse $x$ & <i>AS</i> [QR x] مرحبا"
+
 # What must never show up: file content or command output from the values above.
 FORBODNE = [
     re.compile(r"uid=\d+"),  # output of id (\write18{id})

@@ -45,6 +45,26 @@ def _skrifter(ressursar, sett: set) -> list:
     return ut
 
 
+# ISO 19005-2, 6.6.3: each entry of the document information dictionary equals its XMP property.
+_INFO_XMP = {"/Title": _DC + "title", "/Author": _DC + "creator", "/Subject": _DC + "description",
+             "/Keywords": "{http://ns.adobe.com/pdf/1.3/}Keywords",
+             "/Producer": "{http://ns.adobe.com/pdf/1.3/}Producer",
+             "/Creator": "{http://ns.adobe.com/xap/1.0/}CreatorTool"}
+
+
+def _info_mot_xmp(p, meta) -> list[str]:
+    info = p.docinfo if "/Info" in p.trailer else {}
+    ut = []
+    for nokkel, xmp_namn in _INFO_XMP.items():
+        if nokkel not in info:
+            continue
+        verdi = meta.get(xmp_namn)
+        verdi = ", ".join(map(str, verdi)) if isinstance(verdi, (list, set)) else verdi
+        if str(info[nokkel]) != str(verdi or ""):
+            ut.append(f"6.6.3: {nokkel} i Info ({str(info[nokkel])!r}) og {xmp_namn} i XMP ({verdi!r}) er ulike")
+    return ut
+
+
 def pdfa_feil(pdf: bytes) -> list[str]:
     """What keeps `pdf` from being PDF/A-2b, one line per finding (clause of ISO 19005-2);
     empty when none is found."""
@@ -70,9 +90,7 @@ def pdfa_feil(pdf: bytes) -> list[str]:
         ms = p.Root.get("/Metadata")
         if ms is None or "/Filter" in ms:
             feil.append("6.6.2.1: XMP-straumen manglar eller er komprimert")
-        info_tittel = str(p.docinfo.get("/Title", "")) if p.docinfo else ""
-        if info_tittel and info_tittel != str(meta.get(_DC + "title", "")):
-            feil.append("6.6.3: /Title i Info og dc:title i XMP er ulike")
+        feil += _info_mot_xmp(p, meta)
         intents = [i for i in (p.Root.get("/OutputIntents") or []) if i.get("/S") == "/GTS_PDFA1"]
         if not intents or "/DestOutputProfile" not in intents[0]:
             feil.append("6.2.3: manglar OutputIntent GTS_PDFA1 med ICC-profil")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from docassemble.desentral.paaminning import nye_paaminningar, paaminningstekst
+from docassemble.desentral.paaminning import nye_paaminningar, paaminningsepost
 from docassemble.desentral.saker import godkjenn, ny_sak, send_inn
 
 I_DAG = date(2027, 3, 24)  # the base case's prøveperiode ends 31 March 2027
@@ -20,7 +20,7 @@ def test_kvar_dato_blir_nemnd_ein_gong(svar_dict):
     sak = _sak(svar_dict)
     nye = nye_paaminningar([sak], I_DAG, set())
     assert [(p["kva"], p["dato"]) for _, _, p in nye] == [("proveperiode_slutt", date(2027, 3, 31))]
-    tekst = paaminningstekst(nye)
+    tekst = paaminningsepost(nye).tekst
     assert "- Kari Nordmann (Direktoratet for døme): Prøveperioden for ordninga sluttar 31. mars 2027 " \
            "(Rettleiinga 5.3.6)" in tekst
     assert nye_paaminningar([sak], I_DAG, {k for k, _, _ in nye}) == []
@@ -37,7 +37,7 @@ def test_passert_skrivefrist_utan_godkjenning(svar_dict):
     sak = _sak(svar_dict, status="innsendt")
     nye = nye_paaminningar([sak], date(2027, 1, 5), set())
     assert [(p["kva"], p["status"]) for _, _, p in nye] == [("skriftleg_frist", "forbi")]
-    assert "Forsein: skriftleg avtale 1. januar 2027" in paaminningstekst(nye)
+    assert "Forsein: skriftleg avtale 1. januar 2027" in paaminningsepost(nye).tekst
 
 
 def test_ulesbar_sak_blir_hoppa_over(svar_dict):

@@ -12,7 +12,7 @@ import json
 import zipfile
 
 from .saker import STATUSAR, _no
-from .signering import ROLLAR, signering
+from .signering import ROLLAR, signering, utan_bilete
 
 __all__ = ["FORMAT", "FILNAMN", "arkivpost", "arkivpakke"]
 
@@ -42,10 +42,11 @@ def arkivpost(sak: dict, vurdering, pdf: bytes, docx: bytes, segl: dict) -> dict
         "avgjerd": {"situasjon": vurdering["situasjon"], "avtaletype": vurdering["avtaletype"],
                     "grunngjeving": [{"tekst": g["tekst"], "kjelde": g["kjelde"]} for g in vurdering["grunngjeving"]],
                     "ustadfesta_tal": list(vurdering["ustadfesta_tal"])},
-        "versjonar": [{"versjon": v["versjon"], "godkjend": v.get("godkjend"), "signering": v.get("signering")}
-                      for v in sak.get("versjonar") or []],
+        "versjonar": [{"versjon": v["versjon"], "godkjend": v.get("godkjend"), "dokument": v.get("dokument"),
+                       "signering": utan_bilete(v.get("signering"))} for v in sak.get("versjonar") or []],
         "signering": {"versjon": rec.get("versjon"),
-                      **{r: {k: rec[r].get(k) for k in ("namn", "epost", "tid")} for r in ROLLAR if rec.get(r)}},
+                      **{r: {k: rec[r].get(k) for k in ("namn", "epost", "tid", "sha256")} for r in ROLLAR
+                         if rec.get(r)}},
         "dokument": [_dokumentpost(FILNAMN["pdf"], pdf, "PDF/A-2b", segl=segl),
                      _dokumentpost(FILNAMN["docx"], docx, "DOCX")],
         "historikk": sak["historikk"],

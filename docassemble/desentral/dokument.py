@@ -8,12 +8,13 @@ docassemble import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+
 from .datoar import nynorsk_dato
 from .reglar_felles import AVTALETITTEL
 from .svarfil import Svar
 
-__all__ = ["trygg", "Avtaledata", "avtaledata", "med_underskrifter", "STAD_NAMN"]
+__all__ = ["trygg", "Avtaledata", "avtaledata", "Signeringsside", "signeringsside", "STAD_NAMN", "pdf_metadata"]
 
 # ASCII punctuation: pandoc's Markdown lets a backslash escape every one of them
 # (all_symbols_escapable), which stops raw TeX (\input), raw attributes (`...`{=latex}), math
@@ -125,15 +126,9 @@ class Avtaledata:
     skriftleg_kjelde: str = ""
     # A changed agreement (issue 16): the day this version takes effect, or None.
     endra_fra: str | None = None
-    # PDF/A metadata (issue 17): the names as typed (escaped), never the «Fyllast ut» note.
-    meta_verksemd: str = ""
-    meta_arbeidstakar: str = ""
-    meta_dato: str = ""
-    # The signed agreement (issue 17): its version, and per party `tittel`, `namn`, `epost`,
-    # `tid` (Europe/Oslo, as text) and `bilete` (docassemble's image markup, from the
-    # interview); empty while unsigned, and the templates print blank signature lines.
-    versjon: int | None = None
-    underskrifter: list[dict] = field(default_factory=list)
+    # The PDF's descriptive fields (issue 27): the names exactly as typed, NOT Markdown — never
+    # printed by a template; written into the finished PDF by pdfa.skriv_metadata.
+    pdf_metadata: dict = field(default_factory=dict)
 
     # Counting words for the templates (the only Nynorsk they do not write themselves).
     @staticmethod
@@ -193,6 +188,12 @@ def _dagpendling_grunngjeving(o) -> str:
     return trygg(o.dagpendling_grunngjeving)
 
 
+def pdf_metadata(svar: Svar, tittel: str) -> dict:
+    """A document's descriptive PDF fields (pdfa.skriv_metadata): its title, and the agency and
+    the employee exactly as typed — data for the PDF's metadata, never Markdown."""
+    return {"tittel": tittel, "verksemd": svar.verksemd.namn or "", "arbeidstakar": svar.arbeidstakar.namn or ""}
+
+
 def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: bool = False) -> Avtaledata:
     """The template data for an in-scope decision. `hr`: what HR completed on approval
     (saker.HR_FELT); `endeleg`: the approved version for signature, not a draft."""
@@ -244,16 +245,38 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
         skriftleg_seinast=nynorsk_dato(skriftleg["dato"]),
         skriftleg_kjelde=skriftleg["kjelde"],
-        meta_verksemd=trygg(vk.namn) or "",
-        meta_arbeidstakar=trygg(at.namn) or "",
+        pdf_metadata=pdf_metadata(svar, AVTALETITTEL[vurdering["avtaletype"]]),
     )
 
 
-def med_underskrifter(avtale: Avtaledata, logg: list[dict], bilete: dict[str, str], versjon: int) -> Avtaledata:
-    """The agreement with both parties' signatures (issue 17). `logg`: signering.signeringslogg
-    rows; `bilete`: per role the image markup docassemble puts in a document (DAFile.show)."""
-    rader = [{"tittel": r["tittel"], "namn": trygg(r["namn"]), "epost": trygg(r["epost"]), "tid": r["tid"],
-              "bilete": bilete.get(r["rolle"], "")} for r in logg]
+@dataclass
+class Signeringsside:
+    """What the signing page of a signed agreement prints (issue 27): the version and the SHA-256
+    of the approved document that was signed, and per party `tittel`, `namn`, `epost`, `tid`
+    (Norwegian time), `tid_utc`, `sha256` and `bilete` (docassemble's image markup, or "").
+    Strings are Markdown, safe to insert as they are."""
+
+    tittel: str
+    versjon: int
+    sha256_pdf: str
+    sha256_docx: str
+    partar: list[dict]
+    skriftleg_seinast: str
+    skriftleg_kjelde: str
+    pdf_metadata: dict = field(default_factory=dict)
+
+
+def signeringsside(avtale: Avtaledata, versjon: int, dokument: dict, logg: list[dict],
+                   bilete: dict[str, str]) -> Signeringsside:
+    """The signing page's data. `avtale`: the approved version's data (for its title, deadline
+    and the PDF's metadata); `dokument`: the approved document's `sha256_pdf`/`sha256_docx`;
+    `logg`: signering.signeringslogg rows; `bilete`: per role the image markup of DAFile.show."""
+    partar = [{"tittel": r["tittel"], "namn": trygg(r["namn"]), "epost": trygg(r["epost"]), "tid": r["tid"],
+               "tid_utc": r["tid_utc"], "sha256": r.get("sha256") or "", "bilete": bilete.get(r["rolle"], "")}
+              for r in logg]
     dato = max((r["dag"] for r in logg), default=None)
-    return replace(avtale, underskrifter=rader, versjon=versjon, meta_dato=dato.isoformat() if dato else "")
+    return Signeringsside(tittel=avtale.tittel, versjon=versjon, sha256_pdf=dokument["sha256_pdf"],
+                          sha256_docx=dokument["sha256_docx"], partar=partar,
+                          skriftleg_seinast=avtale.skriftleg_seinast, skriftleg_kjelde=avtale.skriftleg_kjelde,
+                          pdf_metadata=dict(avtale.pdf_metadata, dato=dato.isoformat() if dato else ""))
 

@@ -31,7 +31,8 @@ from redis.exceptions import WatchError
 from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, current_context, log
 
 from . import __version__
-from .signeringslager import som_fil
+from .pdfa import skriv_metadata
+from .signeringslager import samling
 
 __all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
            "forhandsmontering_byrjar", "rydd_lagra_dokument", "FORMAT", "BEHALD_DAGAR"]
@@ -118,12 +119,7 @@ def _finst(nokkel: str) -> bool:
 
 def _samling(variabel: str, post: dict) -> DAFileCollection:
     """The stored documents as docassemble's attachment object, with this session's files."""
-    samling = DAFileCollection(variabel)
-    samling.info = dict(post["info"])
-    for ending in FORMAT:
-        setattr(samling, ending, som_fil(f"{variabel}.{ending}", base64.b64decode(post[ending]),
-                                         f"{post['info']['filename']}.{ending}"))
-    return samling
+    return samling(variabel, post["info"], {e: base64.b64decode(post[e]) for e in FORMAT})
 
 
 def er_lagra(avtale) -> bool:
@@ -153,18 +149,23 @@ def lagra_avtaledokument(avtale) -> DAFileCollection | None:
 
 def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection:
     """Keep the documents docassemble just assembled for this agreement (the click's request or
-    the background worker), with what docassemble shows of them, and end its marker; returns them."""
+    the background worker), with what docassemble shows of them, and end its marker; returns the
+    kept documents as this session's files. The PDF's descriptive fields are written here,
+    literally, from the answers (pdfa.skriv_metadata; the LaTeX template writes fixed text only)."""
     nokkel = dokumentnokkel(avtale)
     # `laga`: when, so that old entries can be pruned (safe: they are assembled again on demand).
     post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info},
             "laga": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    post["info"]["formats"] = post["info"]["valid_formats"] = list(FORMAT)
     for ending in FORMAT:
         with open(getattr(dokument, ending).path(), "rb") as f:
-            post[ending] = base64.b64encode(f.read()).decode("ascii")
+            innhald = f.read()
+        if ending == "pdf":
+            m = avtale.pdf_metadata
+            innhald = skriv_metadata(innhald, m["tittel"], m["verksemd"], m["arbeidstakar"])
+        post[ending] = base64.b64encode(innhald).decode("ascii")
     _lager().set("dok:" + nokkel, post)
     DARedis("desentral_redis").delete(_merke(nokkel))
-    return dokument
+    return _samling("avtaledokument", post)
 
 
 def start_forhandsmontering(avtale, hending: str = "forhandsmonter_dokument") -> bool:

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 
 from .datoar import nynorsk_dato
-from .dokument import STAD_NAMN, Avtaledata, avtaledata, trygg
+from .dokument import STAD_NAMN, Avtaledata, avtaledata, pdf_metadata, trygg
 from .reglar import vurder, vurder_omfang
 from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN
 from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
@@ -36,6 +36,8 @@ __all__ = [
     "vekedagar_tekst",
     "avtale_for_intervju",
     "avtale_for_sak",
+    "svar_fra_sak",
+    "pdf_metadata",
     "vurdering_for_sak",
     "sjekkliste_for_sak",
     "hr_felt_for_sak",

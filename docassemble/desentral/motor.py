@@ -202,7 +202,8 @@ class Okt:
         from docassemble.base.standardformatter import from_safeid  # noqa: PLC0415
 
         variabel = from_safeid(fld.saveas) if hasattr(fld, "saveas") else None
-        return {"variabel": variabel, "type": getattr(fld, "datatype", None), "nummer": fld.number}
+        return {"variabel": variabel, "type": getattr(fld, "datatype", None), "nummer": fld.number,
+                "namn": getattr(fld, "saveas", None), "skjult": getattr(fld, "inputtype", None) == "hidden"}
 
     def _vedlegg(self, attachment: dict) -> Vedlegg:
         filer = {}

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from .epost import Epost, lag_epost, send_epost
 from .livslop import forfalne_for_sak
 from .svarfil import SvarFeil
 from .tidslinje import NAER_DAGAR, kort_tekst
 
-__all__ = ["nye_paaminningar", "paaminningstekst", "send_paaminningar"]
+__all__ = ["nye_paaminningar", "paaminningsepost", "send_paaminningar", "EMNE"]
 
-EMNE = "Påminning: datoar for avtaler om desentralisert arbeid"
+EMNE = lag_epost("paaminning", {"dagar": NAER_DAGAR}).emne
 
 
 def _nokkel(sak: dict, p: dict) -> str:
@@ -43,21 +44,17 @@ def nye_paaminningar(saker: list[dict], i_dag: date, sendt: set[str]) -> list[tu
     return ut
 
 
-def paaminningstekst(nye: list[tuple[str, dict, dict]]) -> str:
-    """The e-mail's plain-text body, in Nynorsk; typed names stay as typed (plain text)."""
-    linjer = [f"Desse datoane i avtaler om desentralisert arbeid fell innan {NAER_DAGAR} dagar, eller er "
-              "passerte utan at avtala er godkjend:", ""]
-    for _, sak, p in nye:
-        namn = sak["svar"]["arbeidstakar"].get("namn") or "–"
-        verksemd = sak["svar"]["verksemd"].get("namn") or "–"
-        linjer.append(f"- {namn} ({verksemd}): {kort_tekst(p)} ({p['kjelde']})")
-    linjer += ["", "Sakene står i HR-lista, med alle datoane under «Datoar å halde»."]
-    return "\n".join(linjer)
+def paaminningsepost(nye: list[tuple[str, dict, dict]]) -> Epost:
+    """The e-mail, in Nynorsk (epost.yml): typed names as typed in the text, escaped in HTML."""
+    return lag_epost("paaminning", {"dagar": NAER_DAGAR},
+                     [{"namn": sak["svar"]["arbeidstakar"].get("namn") or "–",
+                       "verksemd": sak["svar"]["verksemd"].get("namn") or "–",
+                       "kva": kort_tekst(p), "kjelde": p["kjelde"]} for _, sak, p in nye])
 
 
 def send_paaminningar(i_dag: date | None = None) -> int:
     """Send what is new today to HR; returns how many entries were reminded (0 without mail)."""
-    from docassemble.base.util import DAStore, get_config, send_email  # noqa: PLC0415
+    from docassemble.base.util import DAStore, get_config  # noqa: PLC0415
 
     from .sakslager import alle_saker  # noqa: PLC0415
 
@@ -69,7 +66,7 @@ def send_paaminningar(i_dag: date | None = None) -> int:
     nye = nye_paaminningar(alle_saker(), i_dag or date.today(), sendt)
     if not nye:
         return 0
-    if not send_email(to=til, subject=EMNE, body=paaminningstekst(nye)):
+    if not send_epost(til, paaminningsepost(nye)):
         return 0  # not marked as sent: tried again at the next run
     for nokkel, _, _ in nye:
         lager.set(nokkel, True)

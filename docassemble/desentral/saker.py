@@ -14,6 +14,7 @@ from .svarfil import Svar
 __all__ = [
     "STATUSAR",
     "SakFeil",
+    "endra_sidan",
     "ny_sak",
     "send_inn",
     "returner",
@@ -69,6 +70,18 @@ def hr_felt_som_trengst(avtaletype: str, mellombels: bool) -> tuple[str, ...]:
 
 class SakFeil(ValueError):
     """A status change that is not allowed."""
+
+
+def endra_sidan(sak: dict, sett: dict | None) -> str | None:
+    """Why the stored case `sak` is no longer the one a person's screen showed (`sett`: the case
+    as read for that screen), in Nynorsk, or None. An action binds to what the person saw: a
+    new version or another status since then refuses it (DEVELOPERS.md «Standards»)."""
+    if sett is None:
+        return None
+    if sak.get("versjon") != sett.get("versjon") or sak.get("status") != sett.get("status"):
+        return (f"saka er endra sidan du opna ho: ho er no versjon {sak.get('versjon')} med status "
+                f"«{STATUSAR.get(sak.get('status'), sak.get('status'))}»")
+    return None
 
 
 def _no() -> str:

@@ -8,21 +8,81 @@ this package read them: the employee's interview only the signed-in user's own c
 """
 from __future__ import annotations
 
-from docassemble.base.util import DAStore
+import secrets
+import time
+from contextlib import contextmanager
+
+from redis.exceptions import WatchError
+
+from docassemble.base.util import DARedis, DAStore, get_config
+
+from .epost import lag_epost, send_epost
+from .saker import SakFeil, endra_sidan, ny_sak, send_inn
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
-           "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje"]
+           "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje", "endre_sak", "sak_laas",
+           "LAAS_PREFIKS"]
 
 BASE = "docassemble.desentral:saker"
+# The lock of one case in Redis (shared by every server of a multi-server install): every write
+# of a case reads it, checks it and writes it while holding this key, so two writers never
+# both act on the same stored state (compare-and-set; DAStore itself has none).
+LAAS_PREFIKS = "desentral:laas:sak:"
+LAAS_LEVETID_MS = 15000  # a crashed writer blocks the case for at most this long
+LAAS_VENTETID = 20.0
 
 
 def _lager() -> DAStore:
     return DAStore("_desentral_saker", base=BASE)
 
 
+@contextmanager
+def sak_laas(sak_id: str):
+    """Hold the case's lock while the block reads, checks and writes it. The key holds a random
+    token, so only its holder removes it (compare-and-delete in a Redis transaction)."""
+    redis, nokkel, merke = DARedis("desentral_redis"), LAAS_PREFIKS + str(sak_id), secrets.token_hex(8)
+    slutt = time.monotonic() + LAAS_VENTETID
+    while not redis.set(nokkel, merke, nx=True, px=LAAS_LEVETID_MS):
+        if time.monotonic() > slutt:
+            raise SakFeil("saka er oppteken av ei anna lagring no; prøv att om litt")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        with redis.pipeline() as pipe:
+            try:
+                pipe.watch(nokkel)
+                if (pipe.get(nokkel) or b"").decode() == merke:
+                    pipe.multi()
+                    pipe.delete(nokkel)
+                    pipe.execute()
+                else:
+                    pipe.unwatch()
+            except WatchError:
+                pass
+
+
 def lagre_sak(sak: dict) -> dict:
+    """Write a case as it is (a new case, or inside endre_sak, which holds its lock). `rev`
+    counts the writes, so a reader can tell that the case changed."""
+    sak = dict(sak, rev=int(sak.get("rev") or 0) + 1)
     _lager().set("sak:" + sak["id"], sak)
     return sak
+
+
+def endre_sak(sak_id: str, endre, sett: dict | None = None, tilgang=None) -> dict:
+    """Compare-and-set: under the case's lock, read the case as stored now, refuse (SakFeil) if
+    it is not the one the person saw (`sett`: the case as their screen showed it — its version
+    and status must still be the same), apply `endre` (a rule: the rule's own checks run on the
+    stored case) and write the result. `tilgang(sak)`: whether the signed-in user may act on it."""
+    with sak_laas(sak_id):
+        sak = hent_sak(sak_id)
+        if sak is None or (tilgang is not None and not tilgang(sak)):
+            raise SakFeil("fann ikkje saka")
+        grunn = endra_sidan(sak, sett)
+        if grunn:
+            raise SakFeil(grunn)
+        return lagre_sak(endre(sak))
 
 
 def hent_sak(sak_id: str) -> dict | None:
@@ -94,19 +154,22 @@ def send_inn_fra_intervju(svar: dict, gammal_sak_id: str | None = None) -> str:
     change only that case."""
     from docassemble.base.util import user_info  # noqa: PLC0415
 
-    from .saker import SakFeil, ny_sak, send_inn  # noqa: PLC0415
-
     eigar = _eigar()
     if eigar is None:
         raise SakFeil("du må vere logga inn for å sende saka til HR")
-    sak = sak_i_okta(gammal_sak_id) or ny_sak(svar, eigar, user_info().email)
-    sak = send_inn(sak, svar)
+    kontekst = _kontekst()
     # Where the case is answered, so a change opened elsewhere (HR, an evaluation) can link back
     # to it (issue 16); the owner check still applies when the link is opened.
-    kontekst = _kontekst()
-    sak["okt"] = {"i": kontekst.filename, "session": kontekst.session}
-    sak = lagre_sak(sak)
-    _lager().set(_okt_nokkel(), sak["id"])
+    okt = {"i": kontekst.filename, "session": kontekst.session}
+    fyrr = sak_i_okta(gammal_sak_id)
+    if fyrr is None:
+        sak = lagre_sak(dict(send_inn(ny_sak(svar, eigar, user_info().email), svar), okt=okt))
+        _lager().set(_okt_nokkel(), sak["id"])
+    else:
+        # The stored case as it is now (HR may have acted meanwhile): send_inn's status check
+        # decides, under the case's lock.
+        sak = endre_sak(fyrr["id"], lambda s: dict(send_inn(s, svar), okt=okt),
+                        tilgang=lambda s: s.get("brukar_id") == eigar)
     varsle_hr(sak)
     return sak["id"]
 
@@ -114,16 +177,7 @@ def send_inn_fra_intervju(svar: dict, gammal_sak_id: str | None = None) -> str:
 def varsle_hr(sak: dict) -> bool:
     """E-mail HR where the server has mail configured and `desentral: hr e-post:` is set; the
     case is in HR's list in any case."""
-    from docassemble.base.util import get_config, send_email  # noqa: PLC0415
-
-    til = (get_config("desentral") or {}).get("hr e-post")
-    if not til or not get_config("mail"):
-        return False
-    try:
-        return bool(send_email(to=til, subject="Ny sak om desentralisert arbeid",
-                               body="Ei ny avtale om desentralisert arbeid ventar på handsaming i HR-lista."))
-    except Exception:  # noqa: BLE001 - a failed notice must not lose the submission
-        return False
+    return send_epost((get_config("desentral") or {}).get("hr e-post"), lag_epost("ny_sak"))
 
 
 # --- The notice interview (oppseiing.yml): the owner's own case, or any case for HR ---
@@ -148,14 +202,14 @@ def sak_for_lenkje(sak_id: object) -> dict | None:
 sak_for_oppseiing = sak_for_lenkje  # the name 0.3.0's notice sessions call
 
 
-def oppdater_sak(sak_id: str, endre) -> dict:
-    """Apply `endre` (a saker/livslop function of the case) to the case as stored now, not to
-    the copy a session read earlier, and store it: a case changed meanwhile by someone else (two
-    HR officers, or HR and the employee) is refused by the rule's own status check (SakFeil)
-    instead of being overwritten."""
-    from .saker import SakFeil  # noqa: PLC0415
+def _har_tilgang(sak: dict) -> bool:
+    return er_hr() or (sak.get("brukar_id") is not None and sak.get("brukar_id") == _eigar())
 
-    sak = sak_for_lenkje(sak_id)
-    if sak is None:
-        raise SakFeil("fann ikkje saka")
-    return lagre_sak(endre(sak))
+
+def oppdater_sak(sak_id: str, endre, sett: dict | None = None) -> dict:
+    """Apply `endre` (a saker/livslop function of the case) to the case as stored now, not to
+    the copy a session read earlier, and store it (endre_sak: compare-and-set under the case's
+    lock). `sett`: the case as the person's screen showed it; a case changed meanwhile by
+    someone else (two HR officers, or HR and the employee) is refused (SakFeil), never
+    overwritten. Only the owner or HR may act (sak_for_lenkje's rule)."""
+    return endre_sak(sak_id, endre, sett, tilgang=_har_tilgang)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-__all__ = ["SeglFeil", "Segloppsett", "oppsett_fra_config", "forsegl", "IKKJE_OPPSETT"]
+__all__ = ["SeglFeil", "Segloppsett", "oppsett_fra_config", "forsegl", "seglprodusent", "IKKJE_OPPSETT"]
 
 IKKJE_OPPSETT = ("Dokumentet er ikkje forsegla: tenaren har ikkje noko sertifikat for segl "
                  "(administratoren set «segl sertifikat» og «segl nykel» under «desentral» i konfigurasjonen).")
@@ -80,6 +80,16 @@ def oppsett_fra_config(desentral: dict | None) -> Segloppsett | None:
                        passord=str(passord).encode() if passord else None,
                        kjede=tuple(_pem(k, "segl kjede") for k in kjede),
                        stad=cfg.get("segl stad"))
+
+
+def seglprodusent() -> str:
+    """The producer a sealed PDF names. pyHanko names itself when it seals: in the XMP it
+    replaces the producer, in the document information it appends to it; PDF/A wants the two
+    equal (ISO 19005-2, 6.6.3), so a PDF to be sealed says pyHanko's name in both beforehand
+    (pdfa.sett_produsent) and they stay equal after."""
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    return VENDOR
 
 
 def forsegl(pdf: bytes, oppsett: Segloppsett, grunn: str) -> bytes:

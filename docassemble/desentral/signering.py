@@ -1,9 +1,12 @@
-"""Signing an approved agreement in the app (issue 17): who may sign, in which order, the signing
-record, and the deadlines of arbeidsmiljølova §§ 14-5 and 14-8 checked against the signing days.
+"""Signing an approved agreement in the app (issues 17 and 27): who may sign, in which order, what
+a signature binds to, the signing record, and the deadlines of arbeidsmiljølova §§ 14-5 and 14-8
+checked against the signing days.
 
-Plain Python; no docassemble import. The record lives in the case (`sak["signering"]`) for the
-version being signed; when both parties have signed, a copy goes into that version's entry in
-`versjonar`, so a later change starts a new record and the old one stays with its version.
+Plain Python; no docassemble import. A signature is a statement about bytes (issue 27): it names
+the version and the SHA-256 of that version's approved document as the signer's screen showed
+them, and is refused unless both are still the case's approved version and its stored document.
+Signatures live on their version's entry in `versjonar`, so a signature recorded on one version
+is never moved to another: a new version starts signing afresh for both parties.
 """
 from __future__ import annotations
 
@@ -11,10 +14,12 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from .datoar import nynorsk_dato
+from .livslop import versjonar
 from .saker import SakFeil, _no
 
 __all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "ferdig_signert", "rolle_for", "kan_signere", "signer",
-           "tildel_leiar", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus"]
+           "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",
+           "godkjent_hash", "registrer_godkjent_dokument", "utan_bilete", "endra_melding", "ulik_det_sette"]
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -27,10 +32,24 @@ def oslo_tid(iso: str) -> datetime:
     return datetime.fromisoformat(iso).astimezone(OSLO)
 
 
+def _post(sak: dict, versjon=None) -> dict | None:
+    """The `versjonar` entry of `versjon` (default: the version the case holds)."""
+    versjon = sak.get("versjon") if versjon is None else versjon
+    return next((v for v in versjonar(sak) if v.get("versjon") == versjon), None)
+
+
+def _med_post(sak: dict, ny: dict) -> dict:
+    """The case with `ny` in place of its version's entry (0.3.0 cases get their list here)."""
+    return dict(sak, versjonar=[ny if v["versjon"] == ny["versjon"] else v for v in versjonar(sak)])
+
+
 def signering(sak: dict) -> dict:
-    """The signing record of the version the case holds now; empty when no one has signed it."""
-    rec = sak.get("signering") or {}
-    return rec if rec.get("versjon") == sak.get("versjon") else {}
+    """The signatures on the version the case holds now, by role, with `versjon`; empty when no
+    one has signed it. 0.3.0 kept the record on the case itself; it counts for its version."""
+    gammal = sak.get("signering") or {}
+    rec = {r: gammal[r] for r in ROLLAR if gammal.get(r)} if gammal.get("versjon") == sak.get("versjon") else {}
+    rec.update({r: s for r, s in ((_post(sak) or {}).get("signering") or {}).items() if r in ROLLAR})
+    return dict(rec, versjon=sak.get("versjon")) if rec else {}
 
 
 def signert_av(sak: dict, rolle: str) -> dict | None:
@@ -42,15 +61,55 @@ def ferdig_signert(sak: dict) -> bool:
     return all(rec.get(r) for r in ROLLAR)
 
 
+def utan_bilete(rec: dict | None) -> dict | None:
+    """A signing record without drawn images (0.3.0 kept them in the record; they are in the
+    signed documents)."""
+    if not rec:
+        return rec
+    return {r: ({k: v for k, v in s.items() if k != "bilete"} if isinstance(s, dict) else s) for r, s in rec.items()}
+
+
+def godkjent_hash(sak: dict) -> str | None:
+    """The SHA-256 of the approved document (PDF) of the version the case holds: what signers see
+    and sign; None until that document is stored."""
+    return ((_post(sak) or {}).get("dokument") or {}).get("sha256_pdf")
+
+
+def registrer_godkjent_dokument(sak: dict, versjon: int, sha256_pdf: str, sha256_docx: str) -> dict:
+    """The case with the approved document's hashes on its version. Written once: a version's
+    approved document never changes after anyone could have seen it (the first stored wins)."""
+    post = _post(sak, versjon)
+    if post is None:
+        raise SakFeil(f"versjon {versjon} er ikkje godkjend")
+    if post.get("dokument"):
+        return sak
+    return _med_post(sak, dict(post, dokument={"sha256_pdf": sha256_pdf, "sha256_docx": sha256_docx}))
+
+
+def leiar_for(sak: dict) -> str | None:
+    """The e-mail of the leader HR named to sign the version the case holds, or None. Naming
+    holds for one version; 0.3.0 stored a bare address, which holds only if it was named after
+    the newest approval."""
+    leiar = sak.get("leiar")
+    if isinstance(leiar, dict):
+        return leiar.get("epost") if leiar.get("versjon") == sak.get("versjon") else None
+    if isinstance(leiar, str) and leiar.strip():
+        hendingar = [h["hending"] for h in sak.get("historikk") or []]
+        siste_godkjend = max((i for i, h in enumerate(hendingar) if h == "godkjend"), default=-1)
+        siste_leiar = max((i for i, h in enumerate(hendingar) if h == "leiar_tildelt"), default=-1)
+        return leiar.strip() if siste_leiar > siste_godkjend else None
+    return None
+
+
 def rolle_for(sak: dict, brukar_id, epost: str | None, privilegium: set[str]) -> str | None:
     """Which party the signed-in user signs for: the case's owner is the employee (even if they
     also work in HR: an employee never signs as the employer); a user with the privilege `hr`,
-    or the leader HR assigned (privilege `leiar`, by e-mail), signs for the employer."""
+    or the leader HR named for this version (privilege `leiar`, by e-mail), signs for the employer."""
     if brukar_id is not None and brukar_id == sak.get("brukar_id"):
         return "arbeidstakar"
     if "hr" in privilegium or "admin" in privilegium:
         return "arbeidsgivar"
-    leiar = (sak.get("leiar") or "").strip().lower()
+    leiar = (leiar_for(sak) or "").strip().lower()
     if "leiar" in privilegium and leiar and (epost or "").strip().lower() == leiar:
         return "arbeidsgivar"
     return None
@@ -71,40 +130,76 @@ def kan_signere(sak: dict, rolle: str | None) -> str | None:
     return None
 
 
-def signer(sak: dict, rolle: str, namn: str, epost: str | None, brukar_id, bilete_png_b64: str,
-           tid: str | None = None) -> dict:
-    """The case with `rolle`'s signature added (name, account e-mail, time, the drawn image as
-    base64 PNG); refused with SakFeil for the reasons in kan_signere."""
-    grunn = kan_signere(sak, rolle)
+def endra_melding(sak: dict) -> str:
+    """The refusal when the agreement changed after the signer's screen was drawn."""
+    if sak.get("status") == "godkjend":
+        return f"Avtala er endra sidan du opna ho – les versjon {sak['versjon']} før du skriv under."
+    return ("Avtala er endra sidan du opna ho, og den nye versjonen er ikkje godkjend enno. Du kan skrive "
+            "under når HR har godkjent ho.")
+
+
+def ulik_det_sette(sak: dict, sett_versjon, sett_sha256: str | None) -> str | None:
+    """Why a signature drawn on a screen that showed `sett_versjon` and `sett_sha256` cannot be
+    recorded on the case as it is now, in Nynorsk, or None: the version must still be the one the
+    case holds and the SHA-256 that of its stored approved document."""
+    try:
+        sett_versjon = int(sett_versjon)
+    except (TypeError, ValueError):
+        sett_versjon = None
+    if sett_versjon != sak.get("versjon"):
+        return endra_melding(sak)
+    if sak.get("status") != "godkjend":
+        return None  # kan_signere gives the reason
+    fasit = godkjent_hash(sak)
+    if fasit is None:
+        return "Den godkjende avtala er ikkje klar til underskrift enno. Opne lenkja på nytt om litt."
+    return endra_melding(sak) if sett_sha256 != fasit else None
+
+
+def signer(sak: dict, rolle: str, namn: str, epost: str | None, brukar_id, bilete_sha256: str | None,
+           sett_versjon, sett_sha256: str | None, tid: str | None = None) -> dict:
+    """The case with `rolle`'s signature on the version it holds. `sett_versjon`, `sett_sha256`:
+    the version and the SHA-256 of its approved document that the signer's screen showed; the
+    signature is refused (SakFeil) unless they are the case's approved version and its stored
+    document now (ulik_det_sette), and for the reasons in kan_signere. `bilete_sha256`: the
+    drawn image's hash (the image is kept beside the case, not in it)."""
+    grunn = ulik_det_sette(sak, sett_versjon, sett_sha256) or kan_signere(sak, rolle)
     if grunn:
         raise SakFeil(grunn)
-    if not bilete_png_b64:
+    fasit = godkjent_hash(sak)
+    if not bilete_sha256:
         raise SakFeil("underskrifta manglar")
     tid = tid or _no()
-    rec = dict(signering(sak), versjon=sak["versjon"])
+    post = _post(sak)
+    rec = {r: v for r, v in signering(sak).items() if r in ROLLAR}
     rec[rolle] = {"namn": (namn or "").strip() or (epost or ""), "epost": epost, "brukar_id": brukar_id,
-                  "tid": tid, "bilete": bilete_png_b64}
-    sak = dict(sak, signering=rec)
+                  "tid": tid, "bilete_sha256": bilete_sha256, "versjon": sak["versjon"], "sha256": fasit}
+    sak = _med_post(sak, dict(post, signering=rec))
     sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "signert", "rolle": rolle,
-                                            "versjon": sak["versjon"]}]
-    if ferdig_signert(sak):
-        # The finished record is kept with its version (without the images, which the signed
-        # documents hold), so a later version does not replace it.
-        utan_bilete = {r: {k: v for k, v in rec[r].items() if k != "bilete"} for r in ROLLAR}
-        sak["versjonar"] = [dict(v, signering=dict(utan_bilete, versjon=rec["versjon"]))
-                            if v["versjon"] == sak["versjon"] else v for v in sak.get("versjonar") or []]
+                                            "versjon": sak["versjon"], "sha256": fasit}]
     return sak
 
 
 def tildel_leiar(sak: dict, epost: str) -> dict:
-    """HR names the leader who signs for the employer (a user with the privilege `leiar`)."""
+    """HR names the leader who signs this version for the employer (a user with the privilege
+    `leiar`); naming another replaces the one before."""
     epost = (epost or "").strip()
     if "@" not in epost:
         raise SakFeil("skriv e-postadressa til leiaren")
     if signert_av(sak, "arbeidsgivar"):
         raise SakFeil("arbeidsgivaren har alt skrive under")
-    sak = dict(sak, leiar=epost)
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "leiar_tildelt", "leiar": epost}]
+    sak = dict(sak, leiar={"epost": epost, "versjon": sak["versjon"]})
+    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "leiar_tildelt", "leiar": epost,
+                                            "versjon": sak["versjon"]}]
+    return sak
+
+
+def fjern_leiar(sak: dict) -> dict:
+    """HR takes the leader's task back (HR, or another leader, signs instead)."""
+    if not leiar_for(sak):
+        raise SakFeil("ingen leiar er peika ut for denne versjonen")
+    sak = dict(sak, leiar=None)
+    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "leiar_fjerna", "versjon": sak["versjon"]}]
     return sak
 
 
@@ -132,16 +227,20 @@ def fristbrot(sak: dict, vurdering: dict) -> list[dict]:
 
 
 def signeringslogg(sak: dict) -> list[dict]:
-    """The record as rows for the documents and screens: `rolle`, `namn`, `epost`, `tid`
-    (Europe/Oslo, «27. november 2026 kl. 14.05»), oldest first."""
+    """The record as rows for the documents and screens, oldest first: `rolle`, `tittel`, `namn`,
+    `epost`, `tid` (Europe/Oslo, «27. november 2026 kl. 14.05»), `tid_utc` («2026-11-27 13.05
+    UTC»), `dag`, `versjon` and `sha256` (what was signed; None for 0.3.0 records)."""
     rec = signering(sak)
     rader = []
     for rolle, tittel in ROLLAR.items():
         s = rec.get(rolle)
         if s:
             t = oslo_tid(s["tid"])
+            u = datetime.fromisoformat(s["tid"]).astimezone(timezone.utc)
             rader.append({"rolle": rolle, "tittel": tittel, "namn": s["namn"], "epost": s.get("epost") or "",
-                          "tid": f"{nynorsk_dato(t.date())} kl. {t:%H.%M}", "dag": t.date()})
+                          "tid": f"{nynorsk_dato(t.date())} kl. {t:%H.%M}", "tid_utc": f"{u:%Y-%m-%d %H.%M} UTC",
+                          "dag": t.date(), "versjon": s.get("versjon", rec.get("versjon")),
+                          "sha256": s.get("sha256")})
     return rader
 
 
@@ -154,4 +253,3 @@ def signeringsstatus(sak: dict) -> str:
     if signert_av(sak, "arbeidstakar"):
         return "Arbeidstakaren har skrive under; ventar på arbeidsgivaren"
     return "Ventar på arbeidstakaren"
-

@@ -1,29 +1,36 @@
 # do not pre-load
-"""What the signing and archive interviews (signering.yml, arkiv.yml) call on the server
-(issue 17): who the signed-in user is to the case, storing a signature on the case as read at
-save time, and the signed documents.
+"""What the signing and archive interviews (signering.yml, arkiv.yml) call on the server (issues
+17 and 27): who the signed-in user is to the case, the approved document of each version, storing
+a signature by compare-and-set, and the signed documents.
 
-The signed PDF and DOCX are kept in docassemble's SQL storage (DAStore, beside the cases) as
-made once, so every server behind a load balancer serves the same sealed bytes and the seal
-can be checked later; a session that offers them for download writes them to a DAFile.
+A signature is a statement about bytes (issue 27). When a version is approved, its final PDF and
+DOCX are kept once (`godkjend:<case>:<version>`) and their SHA-256 recorded on the version; the
+signer's screen shows that version and hash, and the signature is stored only if both are still
+the case's approved version and document (sakslager.endre_sak). The signed agreement is built
+from those kept bytes — the approved pages unchanged, then a signing page — never from a
+session's earlier assembly. Everything lives in docassemble's SQL storage (DAStore), so every
+server behind a load balancer serves the same sealed bytes; a session that offers them for
+download writes them to a DAFile.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+from io import BytesIO
 
-from docassemble.base.util import DAFile
+from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has_privilege, user_info, user_logged_in
 
-from .sakslager import _lager, hent_sak, lagre_sak
+from .pdfa import legg_til_sider, sett_produsent, skriv_metadata
+from .sakslager import _lager, endre_sak, hent_sak, sak_laas
+from .segl import IKKJE_OPPSETT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
+from .signering import ROLLAR, godkjent_hash, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
 
-__all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "lagre_dokument", "hent_dokument", "som_fil",
-           "bilete_fil", "segl_oppsett", "er_leiar_tildelt", "mitt_namn", "avtale_filnamn", "signeringstabell",
-           "lag_signerte_dokument"]
+__all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
+           "mitt_namn", "avtale_filnamn", "signeringstabell", "lag_signerte_dokument", "godkjent_dokument",
+           "lagre_godkjent_dokument", "godkjent_samling", "samling", "hash_tekst", "med_metadata"]
 
 
 def _brukar() -> tuple:
-    from docassemble.base.util import user_has_privilege, user_info, user_logged_in  # noqa: PLC0415
-
     if not user_logged_in():
         return None, None, set(), ""
     info = user_info()
@@ -33,8 +40,6 @@ def _brukar() -> tuple:
 
 
 def mi_rolle(sak: dict) -> str | None:
-    from .signering import rolle_for  # noqa: PLC0415
-
     brukar_id, epost, privilegium, _ = _brukar()
     return rolle_for(sak, brukar_id, epost, privilegium) if brukar_id is not None else None
 
@@ -45,46 +50,134 @@ def mitt_namn() -> str:
 
 def sak_for_signering(sak_id: object) -> dict | None:
     """The case in the link if the signed-in user is a party to it: its owner, HR, or the leader
-    HR named to sign for the employer. The id comes from a URL anyone can edit."""
+    HR named to sign this version for the employer. The id comes from a URL anyone can edit."""
     if not isinstance(sak_id, str) or not sak_id:
         return None
     sak = hent_sak(sak_id)
     return sak if sak is not None and mi_rolle(sak) is not None else None
 
 
-def er_leiar_tildelt(sak: dict) -> bool:
-    return bool(sak.get("leiar"))
+def hash_tekst(sha256: str) -> str:
+    """A SHA-256 as people compare it: groups of four (the full value, nothing left out)."""
+    return " ".join(sha256[i:i + 4] for i in range(0, len(sha256), 4))
 
 
-def signer_sak(sak_id: str, bilete: DAFile) -> dict:
-    """Store the signed-in user's signature on the case as stored now (a second signature by
-    the same party, or a case changed meanwhile, is refused by the rule: SakFeil)."""
-    from .saker import SakFeil  # noqa: PLC0415
-    from .signering import signer  # noqa: PLC0415
+# --- The approved document of a version: kept once, its hash on the case ---
 
-    sak = sak_for_signering(sak_id)
-    if sak is None:
-        raise SakFeil("fann ikkje saka")
-    brukar_id, epost, _, namn = _brukar()
+def _godkjend_nokkel(sak_id: str, versjon: int) -> str:
+    return f"godkjend:{sak_id}:{versjon}"
+
+
+def godkjent_dokument(sak: dict) -> dict | None:
+    """The kept approved document of the version the case holds: `pdf`, `docx` (bytes),
+    `sha256_pdf`, `sha256_docx`; None before it is kept."""
+    rad = _lager().get(_godkjend_nokkel(sak["id"], sak["versjon"]))
+    if not rad:
+        return None
+    return dict(rad, pdf=base64.b64decode(rad["pdf"]), docx=base64.b64decode(rad["docx"]))
+
+
+def samling(variabel: str, info: dict, innhald: dict[str, bytes]) -> DAFileCollection:
+    """Kept documents as docassemble's attachment object, with this session's files: `info` as
+    docassemble shows an attachment (name, filename, description), `innhald` per format."""
+    ut = DAFileCollection(variabel)
+    ut.info = dict(info, formats=list(innhald), valid_formats=list(innhald))
+    for ending, data in innhald.items():
+        setattr(ut, ending, som_fil(f"{variabel}.{ending}", data, f"{info['filename']}.{ending}"))
+    return ut
+
+
+def med_metadata(variabel: str, dokument: DAFileCollection, metadata: dict) -> DAFileCollection:
+    """An assembled PDF and DOCX as this session's files, the PDF's descriptive fields written
+    literally (pdfa.skriv_metadata; `metadata` as dokument.pdf_metadata gives it)."""
+    innhald = {}
+    for ending in ("pdf", "docx"):
+        with open(getattr(dokument, ending).path(), "rb") as f:
+            innhald[ending] = f.read()
+    innhald["pdf"] = skriv_metadata(innhald["pdf"], metadata["tittel"], metadata["verksemd"], metadata["arbeidstakar"])
+    info = {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}
+    return samling(variabel, info, innhald)
+
+
+def godkjent_samling(sak: dict, variabel: str) -> DAFileCollection | None:
+    """The kept approved documents of the case's version as an attachment to show, or None."""
+    godkjent = godkjent_dokument(sak)
+    if godkjent is None:
+        return None
+    return samling(variabel, godkjent["info"], {e: godkjent[e] for e in ("pdf", "docx")})
+
+
+def lagre_godkjent_dokument(sak: dict, dokument: DAFileCollection) -> dict:
+    """Keep the approved version's final documents (`dokument`: docassemble's assembled files of
+    that version) unless they are kept already — the first kept wins, so everyone who sees the
+    version sees the same bytes — and record their hashes on the version. Returns the kept
+    documents (as godkjent_dokument gives them)."""
+    innhald = {}
+    for ending in ("pdf", "docx"):
+        with open(getattr(dokument, ending).path(), "rb") as f:
+            innhald[ending] = f.read()
+    nokkel = _godkjend_nokkel(sak["id"], sak["versjon"])
+    info = {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}
+    with sak_laas(sak["id"]):
+        if not _lager().defined(nokkel):
+            _lager().set(nokkel, {"versjon": sak["versjon"], "info": info,
+                                  **{e: base64.b64encode(b).decode("ascii") for e, b in innhald.items()},
+                                  **{f"sha256_{e}": hashlib.sha256(b).hexdigest() for e, b in innhald.items()}})
+    kept = godkjent_dokument(sak)
+    if godkjent_hash(sak) != kept["sha256_pdf"]:
+        endre_sak(sak["id"], lambda s: registrer_godkjent_dokument(s, sak["versjon"], kept["sha256_pdf"],
+                                                                   kept["sha256_docx"]))
+    return kept
+
+
+# --- Signatures ---
+
+def signer_sak(sak_id: str, bilete: DAFile, sett_versjon, sett_sha256: str | None) -> dict:
+    """Store the signed-in user's signature on the case as stored now, bound to the version and
+    the approved document's SHA-256 the user's screen showed (compare-and-set under the case's
+    lock): a changed case, a second signature by the same party or another party's turn is
+    refused with the reason (SakFeil)."""
+    brukar_id, epost, privilegium, namn = _brukar()
     with open(bilete.path(), "rb") as f:
-        png = base64.b64encode(f.read()).decode("ascii")
-    if sak.get("brukar_id") == brukar_id:
+        png = f.read()
+    # The image is kept by its own hash beside the case (before the case is written, so a stored
+    # signature never lacks its image); the case holds only the hash.
+    bilete_sha256 = hashlib.sha256(png).hexdigest()
+    _lager().set(f"bilete:{bilete_sha256}", base64.b64encode(png).decode("ascii"))
+
+    def skriv_under(sak: dict) -> dict:
         # The employee's name as in the agreement, not the account's.
-        namn = sak["svar"]["arbeidstakar"].get("namn") or namn
-    return lagre_sak(signer(sak, mi_rolle(sak), namn, epost, brukar_id, png))
+        mitt = sak["svar"]["arbeidstakar"].get("namn") if sak.get("brukar_id") == brukar_id else None
+        return signer(sak, rolle_for(sak, brukar_id, epost, privilegium), mitt or namn, epost, brukar_id,
+                      bilete_sha256, sett_versjon, sett_sha256)
+
+    return endre_sak(sak_id, skriv_under,
+                     tilgang=lambda s: rolle_for(s, brukar_id, epost, privilegium) is not None)
 
 
-def lagre_dokument(sak: dict, pdf: bytes, docx: bytes, segl: dict) -> dict:
-    """Keep the signed documents of the case's version once; returns what the case records."""
-    post = {"versjon": sak["versjon"], "sha256_pdf": hashlib.sha256(pdf).hexdigest(), "segl": segl}
-    _lager().set(f"dok:{sak['id']}:{sak['versjon']}", dict(post, pdf=base64.b64encode(pdf).decode("ascii"),
-                                                           docx=base64.b64encode(docx).decode("ascii")))
-    return post
+def bilete_fil(variabel: str, underskrift: dict) -> DAFile:
+    """A party's drawn signature (from the record: kept by its hash; 0.3.0 kept it inline)."""
+    png_b64 = underskrift.get("bilete") or _lager().get(f"bilete:{underskrift['bilete_sha256']}")
+    return som_fil(variabel, base64.b64decode(png_b64), "underskrift.png")
+
+
+def signeringstabell(sak: dict) -> list[list[str]]:
+    """The signing record for a screen (html_tabell escapes every cell): each party, signed or
+    waiting."""
+    logg = {r["rolle"]: r for r in signeringslogg(sak)}
+    return [[tittel, logg[r]["namn"], logg[r]["epost"], logg[r]["tid"]] if r in logg else [tittel, "–", "–", "Ventar"]
+            for r, tittel in ROLLAR.items()]
+
+
+# --- The signed documents: the approved bytes and the signing page, kept once per version ---
+
+def _signert_nokkel(sak: dict) -> str:
+    return f"dok:{sak['id']}:{sak['versjon']}"
 
 
 def hent_dokument(sak: dict) -> dict | None:
     """The signed documents of the case's version: `pdf`, `docx` (bytes), `segl`, or None."""
-    rad = _lager().get(f"dok:{sak['id']}:{sak['versjon']}")
+    rad = _lager().get(_signert_nokkel(sak))
     if not rad:
         return None
     return dict(rad, pdf=base64.b64decode(rad["pdf"]), docx=base64.b64decode(rad["docx"]))
@@ -99,52 +192,58 @@ def som_fil(variabel: str, innhald: bytes, filnamn: str) -> DAFile:
     return fil
 
 
-def bilete_fil(variabel: str, png_b64: str) -> DAFile:
-    return som_fil(variabel, base64.b64decode(png_b64), "underskrift.png")
+def avtale_filnamn(sak: dict, ending: str, kva: str = "signert") -> str:
+    return f"avtale-{kva}-versjon-{sak['versjon']}.{ending}"
 
 
-def avtale_filnamn(sak: dict, ending: str) -> str:
-    return f"avtale-signert-versjon-{sak['versjon']}.{ending}"
+def _docx_med(docx: bytes, tillegg: bytes) -> bytes:
+    """The approved DOCX with the signing page's DOCX after a page break (docxcompose)."""
+    from docx import Document  # noqa: PLC0415 - python-docx and docxcompose come with docassemble
+    from docx.enum.text import WD_BREAK  # noqa: PLC0415
+    from docxcompose.composer import Composer  # noqa: PLC0415
+
+    hovud = Document(BytesIO(docx))
+    hovud.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    samansett = Composer(hovud)
+    samansett.append(Document(BytesIO(tillegg)))
+    ut = BytesIO()
+    samansett.save(ut)
+    return ut.getvalue()
 
 
-def signeringstabell(sak: dict) -> list[list[str]]:
-    """The signing record for a screen (html_tabell escapes every cell): each party, signed or
-    waiting."""
-    from .signering import ROLLAR, signeringslogg  # noqa: PLC0415
-
-    logg = {r["rolle"]: r for r in signeringslogg(sak)}
-    return [[tittel, logg[r]["namn"], logg[r]["epost"], logg[r]["tid"]] if r in logg else [tittel, "–", "–", "Ventar"]
-            for r, tittel in ROLLAR.items()]
-
-
-def lag_signerte_dokument(sak: dict, dokument, tittel: str) -> tuple[dict, dict]:
-    """Seal the assembled signed PDF (where a certificate is configured), keep PDF and DOCX, and
-    record them on the case. `dokument`: the attachment docassemble assembled (DAFileCollection);
-    `tittel`: the agreement's title, for the XMP fields (pdfa.skriv_xmp).
-    Returns the case as stored and the documents (as hent_dokument gives them)."""
-    from .pdfa import skriv_xmp  # noqa: PLC0415
-    from .segl import IKKJE_OPPSETT, SeglFeil, forsegl  # noqa: PLC0415
-    from .signering import signeringslogg  # noqa: PLC0415
-
-    with open(dokument.pdf.path(), "rb") as f:
-        pdf = f.read()
-    dag = max(r["dag"] for r in signeringslogg(sak))
-    pdf = skriv_xmp(pdf, tittel, sak["svar"]["verksemd"].get("namn") or "", sak["svar"]["arbeidstakar"].get("namn") or "", dag.isoformat())
-    with open(dokument.docx.path(), "rb") as f:
-        docx = f.read()
+def lag_signerte_dokument(sak: dict, side, sideinnhald) -> dict:
+    """The signed agreement of the case's version, made once: the kept approved PDF with the
+    signing page's pages after it (pdfa.legg_til_sider), its metadata written literally, sealed
+    where a certificate is configured; the approved DOCX with the signing page after it. `side`:
+    the page's data (dokument.Signeringsside); `sideinnhald`: its assembled PDF and DOCX. Kept
+    unless another session kept them first (that copy wins). Returns the documents (as
+    hent_dokument gives them)."""
+    godkjent = godkjent_dokument(sak)
+    with open(sideinnhald.pdf.path(), "rb") as f:
+        pdf = legg_til_sider(godkjent["pdf"], f.read())
+    m = side.pdf_metadata
+    pdf = skriv_metadata(pdf, m["tittel"], m["verksemd"], m["arbeidstakar"], m.get("dato") or "")
+    with open(sideinnhald.docx.path(), "rb") as f:
+        docx = _docx_med(godkjent["docx"], f.read())
     try:
         oppsett = segl_oppsett()
         if oppsett is None:
             segl = {"forsegla": False, "melding": IKKJE_OPPSETT}
         else:
-            pdf = forsegl(pdf, oppsett, f"Avtale om desentralisert arbeid, versjon {sak['versjon']}, skriven under av begge partar")
+            pdf = forsegl(sett_produsent(pdf, seglprodusent()), oppsett,
+                          f"Avtale om desentralisert arbeid, versjon {sak['versjon']}, skriven under av begge partar")
             segl = {"forsegla": True, "sertifikat": _sertifikatnamn(oppsett.sertifikat), "melding": ""}
     except SeglFeil as feil:
         segl = {"forsegla": False, "melding": "Dokumentet er ikkje forsegla. " + str(feil)}
-    post = lagre_dokument(sak, pdf, docx, segl)
-    sak = hent_sak(sak["id"])
-    sak = lagre_sak(dict(sak, signert_dokument=post))
-    return sak, dict(post, pdf=pdf, docx=docx)
+    post = {"versjon": sak["versjon"], "sha256_pdf": hashlib.sha256(pdf).hexdigest(), "segl": segl,
+            "godkjent_sha256_pdf": godkjent["sha256_pdf"]}
+    with sak_laas(sak["id"]):
+        if not _lager().defined(_signert_nokkel(sak)):
+            _lager().set(_signert_nokkel(sak), dict(post, pdf=base64.b64encode(pdf).decode("ascii"),
+                                                    docx=base64.b64encode(docx).decode("ascii")))
+    kept = hent_dokument(sak)
+    endre_sak(sak["id"], lambda s: dict(s, signert_dokument={k: v for k, v in kept.items() if k not in ("pdf", "docx")}))
+    return kept
 
 
 def _sertifikatnamn(pem: bytes) -> str:
@@ -157,8 +256,4 @@ def _sertifikatnamn(pem: bytes) -> str:
 
 
 def segl_oppsett():
-    from docassemble.base.util import get_config  # noqa: PLC0415
-
-    from .segl import oppsett_fra_config  # noqa: PLC0415
-
     return oppsett_fra_config(get_config("desentral"))

@@ -26,6 +26,17 @@ class SvarOkt(Okt):
         self.skjerm = self._assemble()
         return self.skjerm
 
+    def skjulte_verdiar(self) -> dict[str, str]:
+        """The hidden fields of the screen with the values the page carries: a browser posts them
+        as they were when the page was drawn (a test may post others instead)."""
+        from bs4 import BeautifulSoup  # noqa: PLC0415
+
+        skjulte = [f for f in self.skjerm.felt if f.get("skjult")]
+        if not skjulte:
+            return {}
+        side = BeautifulSoup(self.skjerm.html, "html.parser")
+        return {f["variabel"]: side.find("input", attrs={"name": f["namn"]})["value"] for f in skjulte}
+
     def svar(self, verdiar: dict[str, Any] | None = None, **kw) -> Skjerm:
         """Answer the current screen like a browser's POST: only its fields, with the field's
         `validate` and the question's `validation code` run; on rejection nothing changes."""
@@ -33,7 +44,7 @@ class SvarOkt(Okt):
         from docassemble.base.functions import pickleable_objects  # noqa: PLC0415
         from docassemble.base.util import DADict, as_datetime  # noqa: PLC0415
 
-        verdiar = {**(verdiar or {}), **kw}
+        verdiar = {**self.skjulte_verdiar(), **(verdiar or {}), **kw}
         question = self.status.question
         kjende = {f["variabel"]: f for f in self.skjerm.felt if f["variabel"]}
         # The continue button field of a fields or review screen.

@@ -139,7 +139,11 @@ def test_samtidig_evaluering_blir_avvist_og_ikkje_skriven_over(motor):
     a.svar({"evaluering_val": "endre", "evaluering_kommentar": "Færre dagar heime."})
     assert a.skjerm.id == "evaluering-ferdig" and "opna for endringar" in a.skjerm.undertekst
     b.svar({"evaluering_val": "avslutte", "evaluering_kommentar": ""})
-    assert b.skjerm.id == "ikkje-lagra" and "Berre ei godkjend ordning kan evaluerast." in synleg_tekst(b.skjerm.html)
+    # Refused because the case is no longer what B's screen showed (issue 27: an action binds to
+    # the version and status seen), naming what it is now.
+    assert b.skjerm.id == "ikkje-lagra"
+    assert "Saka er endra sidan du opna ho: ho er no versjon 1 med status «Under endring hos arbeidstakaren»." \
+        in synleg_tekst(b.skjerm.html)
     with b._kontekst():
         from docassemble.desentral.sakslager import hent_sak
 
@@ -219,7 +223,7 @@ def test_to_hr_tilsette_paa_same_sak_den_seinaste_blir_avvist(motor):
     hr2.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "godkjenn"})
     assert hr2.skjerm.id == "hr-utfort" and hr2.skjerm.tekst == "Saka er endra av nokon andre"
     tekst = synleg_tekst(hr2.skjerm.html)
-    assert "Berre innsende saker kan godkjennast." in tekst and "«Returnert til arbeidstakaren»" in tekst
+    assert "Saka er endra sidan du opna ho: ho er no versjon 1 med status «Returnert til arbeidstakaren»." in tekst
     assert hr2.skjerm.vedlegg == []
     hr2.svar({"hr_utfort": True})
     assert hr2.skjerm.id == "hr-saker"

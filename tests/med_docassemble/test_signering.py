@@ -1,10 +1,14 @@
-"""Signing in the app on docassemble's engine (issue 17): the employee signs, then the employer;
-the signed agreement carries both signatures and the signing record, is PDF/A-2b and sealed
-(pyHanko validates the seal; one changed byte breaks it); signing before approval, twice, or as
-the wrong party is refused; typed text reaches the signed documents literally, in Nynorsk."""
+"""Signing in the app on docassemble's engine (issues 17 and 27): the employee signs, then the
+employer; a signature binds to the version and the SHA-256 of the approved document the signer's
+screen showed, and is refused (for the employee and for HR) when another version was approved
+meanwhile; the signed agreement is the approved document's pages unchanged plus a signing page
+that names each signer, role, time and hash; it is PDF/A-2b, its metadata literal, and sealed;
+the named leader reads exactly what they sign and is named for one version; signing before
+approval, twice, or as the wrong party is refused."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import sys
 from pathlib import Path
@@ -15,7 +19,7 @@ from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skj
 from test_endring import _godkjend, _godkjenn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from fiendtleg import forbodne_i, manglar_i  # noqa: E402
+from fiendtleg import TEX_NAMN, TEX_VERKSEMD, forbodne_i, manglar_i  # noqa: E402
 from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
 from segltest import lag_ca, valider_segl  # noqa: E402
 
@@ -43,35 +47,88 @@ def segl(motor, tmp_path, monkeypatch):
     return filer
 
 
-def _skriv_under(okt):
+def _fil(motor, fil) -> bytes:
+    return Path(motor.plugin.files[int(fil.number)][0]).read_bytes()
+
+
+def _sett(motor, okt) -> dict:
+    """What the confirmation screen shows and its form carries: the version, the SHA-256 (in
+    groups of four on the screen), and the approved PDF its link opens, whose hash it is."""
+    from docassemble.desentral.signeringslager import hash_tekst
+
     assert okt.skjerm.id == "signering-stadfest", okt.skjerm.id
+    skjulte = okt.skjulte_verdiar()
+    pdf = _fil(motor, okt.user_dict["godkjent_pdf"])
+    assert hashlib.sha256(pdf).hexdigest() == skjulte["sett_sha256"]
+    tekst = synleg_tekst(okt.skjerm.html)
+    assert f"versjon {skjulte['sett_versjon']}" in tekst and hash_tekst(skjulte["sett_sha256"]) in tekst
+    return {"versjon": int(skjulte["sett_versjon"]), "sha256": skjulte["sett_sha256"], "pdf": pdf,
+            "docx": _fil(motor, okt.user_dict["godkjent_docx"])}
+
+
+def _skriv_under(motor, okt):
+    sett = _sett(motor, okt)
     okt.svar({"signering_stadfest": True})
     assert okt.skjerm.id == "underskrift"
-    return okt.underskriv(_png())
+    assert sett["sha256"][:4] in okt.skjerm.undertekst
+    return okt.underskriv(_png()), sett
 
 
 def _signering(motor, sak_id, **brukar):
     return motor.okt("signering.yml", url_args={"sak": sak_id}, **brukar)
 
 
-def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl, tmp_path):
+def _tilsett(brukar_id):
+    return {"epost": "kari.nordmann@example.com", "brukar_id": brukar_id}
+
+
+def _lagra(okt, sak_id) -> dict:
+    """The case as stored now (read in a session's context, as the interviews read it)."""
+    from docassemble.desentral.sakslager import hent_sak
+
+    with okt._kontekst():
+        return hent_sak(sak_id)
+
+
+def _sider(pdf: bytes) -> list[bytes]:
+    """Each page's content, as the PDF draws it (its content streams)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        return [b"".join(s.read_bytes() for s in (side.Contents if isinstance(side.Contents, pikepdf.Array)
+                                                   else [side.Contents])) for side in p.pages]
+
+
+def _sidetekst(pdf: bytes, fra: int) -> str:
+    import subprocess
+
+    return " ".join(subprocess.run(["pdftotext", "-f", str(fra), "-", "-"], input=pdf, capture_output=True,
+                                   check=True).stdout.decode().split())
+
+
+def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, segl, tmp_path):
+    from docassemble.desentral.signering import signering
+
     svar = copy.deepcopy(SVAR_HEIMEKONTOR)
     svar["arbeidstakar"]["arbeidstakar.namn"] = FIENDTLEG_NAMN
     svar["verksemd"]["verksemd.namn"] = FIENDTLEG_VERKSEMD
     tilsett, sak_id = _godkjend(motor, 701, svar)
     assert "Skriv under avtala" in tilsett.skjerm.html
+    # The employee's case page offers the approved version's kept documents: the bytes signed.
+    [vist] = tilsett.skjerm.vedlegg
 
     # The employer cannot sign first.
     hr = _signering(motor, sak_id, **HR)
     assert hr.skjerm.id == "signering-status"
     assert "Arbeidstakaren skriv under først" in synleg_tekst(hr.skjerm.html)
 
-    arbeidstakar = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=701)
-    skjerm = _skriv_under(arbeidstakar)
+    arbeidstakar = _signering(motor, sak_id, **_tilsett(701))
+    skjerm, sett = _skriv_under(motor, arbeidstakar)
+    assert vist.filer["pdf"].read_bytes() == sett["pdf"]
     assert skjerm.id == "signering-status" and "Underskrifta ventar" in skjerm.tekst
     assert engelsk_pa_skjerm(skjerm.html) == []
     # A second signature by the employee, from a new session: refused with the reason.
-    att = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=701)
+    att = _signering(motor, sak_id, **_tilsett(701))
     assert att.skjerm.id == "signering-status"
     assert "Du har alt skrive under" in synleg_tekst(att.skjerm.html)
     tilsett.last_inn()
@@ -80,14 +137,30 @@ def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl, tmp_path):
     hr = _signering(motor, sak_id, **HR)
     assert hr.skjerm.id == "kven-skriv-under"
     hr.svar({"kven_skriv_under": "sjolv"})
-    skjerm = _skriv_under(hr)
+    skjerm, sett_hr = _skriv_under(motor, hr)
+    assert sett_hr["sha256"] == sett["sha256"]
     assert skjerm.id == "signering-status" and skjerm.tekst.strip() == "Avtala er skriven under"
     assert "PDF-en er forsegla" in synleg_tekst(skjerm.html)
     assert engelsk_pa_skjerm(skjerm.html) == []
 
     signerte = hr.user_dict["signerte"]
     pdf, docx = signerte["pdf"], signerte["docx"]
-    # PDF/A-2b, with the XMP fields the archive reads.
+    godkjent = sett["pdf"]
+    # The approved pages unchanged, then the signing page.
+    sider, godkjende_sider = _sider(pdf), _sider(godkjent)
+    assert len(sider) > len(godkjende_sider) and sider[:len(godkjende_sider)] == godkjende_sider
+    # The signing page names each signer, role, time and the hash of what they signed, which is
+    # the SHA-256 of the approved version's kept bytes.
+    side = _sidetekst(pdf, len(godkjende_sider) + 1)
+    fasit = hashlib.sha256(godkjent).hexdigest()
+    assert side.count(fasit) == 3, side  # the document's, and each party's signature
+    for tekst in ("Signeringsside for versjon 1", "Arbeidstakar", "For arbeidsgivaren", "kari.nordmann@example.com",
+                  "hr@example.com", "(norsk tid)", "UTC", hashlib.sha256(sett["docx"]).hexdigest()):
+        assert tekst in side, tekst
+    assert manglar_i(side, [FIENDTLEG_NAMN]) == [] and forbodne_i(side) == []
+    assert {r: s["sha256"] for r, s in signering(hr.user_dict["sak"]).items() if r != "versjon"} == \
+        {"arbeidstakar": fasit, "arbeidsgivar": fasit}
+    # PDF/A-2b; the XMP and the document information name the parties exactly as typed.
     assert pdfa_feil(pdf) == []
     meta = xmp(pdf)
     assert meta["language"] == "nn-NO" and meta["title"] == "Tilleggsavtale om desentralisert arbeid"
@@ -99,23 +172,19 @@ def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl, tmp_path):
     endra = bytearray(pdf)
     endra[len(endra) // 3] ^= 1
     assert not valider_segl(bytes(endra), segl["ca"]).intact
-
-    # Both signature images, the names, the e-mails and the record, in PDF and DOCX.
+    # Both signature images on the signing page.
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as p:
         bilete = [o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
     assert len([b for b in bilete if "/SMask" in b or b.get("/Width") == 400]) >= 2
-    (tmp_path / "signert.pdf").write_bytes(pdf)
+    # The DOCX: the approved DOCX's text, then the signing page.
     (tmp_path / "signert.docx").write_bytes(docx)
-    pdf_tekst_, docx_tekst_ = pdf_tekst(tmp_path / "signert.pdf"), docx_tekst(tmp_path / "signert.docx")
-    for tekst in (normaliser(pdf_tekst_), normaliser(docx_tekst_)):
-        assert "Signeringslogg" in tekst and "kari.nordmann@example.com" in tekst and "hr@example.com" in tekst
-        assert "versjon 1" in tekst and "(norsk tid)" in tekst
-        assert "Avtala er skriven i to eksemplar" not in tekst and "UTKAST" not in tekst
-    assert manglar_i(pdf_tekst_, [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
-    assert forbodne_i(pdf_tekst_) == []
-    assert manglar_i(docx_tekst_, [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
+    (tmp_path / "godkjent.docx").write_bytes(sett["docx"])
+    docx_tekst_ = normaliser(docx_tekst(tmp_path / "signert.docx"))
+    assert docx_tekst_.startswith(normaliser(docx_tekst(tmp_path / "godkjent.docx")))
+    assert "Signeringsside" in docx_tekst_ and fasit in docx_tekst_ and "UTKAST" not in docx_tekst_
+    assert manglar_i(docx_tekst(tmp_path / "signert.docx"), [FIENDTLEG_NAMN, FIENDTLEG_VERKSEMD]) == []
     assert "nn-NO" in docx_sprak(tmp_path / "signert.docx")
 
     # Signing again as HR: refused; the employee's screen now offers the signed agreement.
@@ -126,10 +195,79 @@ def test_begge_skriv_under_og_pdf_en_er_pdfa_og_forsegla(motor, segl, tmp_path):
 
 
 def signerte_dag(okt) -> str:
-    from docassemble.desentral.signering import oslo_tid
+    from docassemble.desentral.signering import oslo_tid, signert_av
 
-    return oslo_tid(okt.user_dict["sak"]["signering"]["arbeidsgivar"]["tid"]).date().isoformat()
+    return oslo_tid(signert_av(okt.user_dict["sak"], "arbeidsgivar")["tid"]).date().isoformat()
 
+
+def _endra_og_godkjend(motor, tilsett, sak_id, brukar_id, ny_stad: str):
+    """The employee opens a change, changes the work place and sends it; HR approves it."""
+    okt = motor.okt("endring.yml", url_args={"sak": sak_id}, **_tilsett(brukar_id))
+    okt.svar({"endring_fra": "2027-04-01", "endring_kommentar": "Ny arbeidsstad."})
+    tilsett.last_inn()
+    tilsett.svar({"endring_lesen": True})
+    tilsett.sett({"ordning.arbeidsstad": ny_stad})
+    tilsett.svar({"gjennomgang_ferdig": True})
+    tilsett.svar({"innsending_stadfesta": True})
+    _godkjenn(motor, sak_id)
+    tilsett.last_inn()
+    assert tilsett.skjerm.id == "avtale-ferdig" and tilsett.user_dict["sak"]["status"] == "godkjend"
+
+
+def test_underskrift_paa_ein_versjon_som_er_avloyst_blir_avvist_for_begge_partar(motor):
+    """Issue 27, item 1, on both sides: a screen drawn for one version, a new version approved
+    meanwhile; the signature is refused with the reason and lands on no version; after reading
+    the new version it is stored there, and the signed PDF is that version's text."""
+    from docassemble.desentral.signering import signering
+
+    tilsett, sak_id = _godkjend(motor, 708)
+    # The employee confirms version 1 and leaves the tab on the signature screen.
+    gammal = _signering(motor, sak_id, **_tilsett(708))
+    sett_1 = _sett(motor, gammal)
+    gammal.svar({"signering_stadfest": True})
+    assert gammal.skjerm.id == "underskrift" and "versjon 1" in gammal.skjerm.undertekst
+    _endra_og_godkjend(motor, tilsett, sak_id, 708, "Lomsvegen 2, 2686 Lom")
+    skjerm = gammal.underskriv(_png())
+    assert skjerm.id == "signering-avvist"
+    assert "Avtala er endra sidan du opna ho – les versjon 2 før du skriv under." in synleg_tekst(skjerm.html)
+    sak = _lagra(tilsett, sak_id)
+    assert signering(sak) == {} and not any(v.get("signering") for v in sak["versjonar"])
+    # «Les avtala slik ho står no»: version 2, another document, and then the signature stands.
+    gammal.svar({"signering_avvist": True})
+    sett_2 = _sett(motor, gammal)
+    assert sett_2["versjon"] == 2 and sett_2["sha256"] != sett_1["sha256"]
+    gammal.svar({"signering_stadfest": True})
+    assert gammal.underskriv(_png()).id == "signering-status"
+    assert signering(_lagra(tilsett, sak_id))["arbeidstakar"]["sha256"] == sett_2["sha256"]
+
+    # HR confirms version 2 and leaves that tab; version 3 is approved and signed by the employee.
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "sjolv"})
+    assert _sett(motor, hr)["versjon"] == 2
+    _endra_og_godkjend(motor, tilsett, sak_id, 708, "Fossbergom, 2686 Lom")
+    skjerm, sett_3 = _skriv_under(motor, _signering(motor, sak_id, **_tilsett(708)))
+    assert sett_3["versjon"] == 3
+    # HR continues in the old tab, which still carries version 2: refused before drawing.
+    hr.svar({"signering_stadfest": True})
+    assert hr.skjerm.id == "signering-avvist"
+    assert "les versjon 3 før du skriv under" in synleg_tekst(hr.skjerm.html)
+    assert signering(_lagra(tilsett, sak_id)).get("arbeidsgivar") is None
+    hr.svar({"signering_avvist": True})
+    assert hr.skjerm.id == "kven-skriv-under"
+    hr.svar({"kven_skriv_under": "sjolv"})
+    skjerm, sett_hr = _skriv_under(motor, hr)
+    assert skjerm.tekst.strip() == "Avtala er skriven under" and sett_hr["sha256"] == sett_3["sha256"]
+    # The signed PDF is version 3's approved document: its text and its hash, nothing older.
+    signerte = hr.user_dict["signerte"]
+    assert _sider(signerte["pdf"])[:len(_sider(sett_3["pdf"]))] == _sider(sett_3["pdf"])
+    tekst = _sidetekst(signerte["pdf"], 1)
+    assert "Fossbergom" in tekst and "Lomsvegen" not in tekst and "Signeringsside for versjon 3" in tekst
+    # Each version keeps what was signed on it; nothing moved from one to another.
+    sak = _lagra(tilsett, sak_id)
+    per_versjon = {v["versjon"]: {r: s["sha256"] for r, s in (v.get("signering") or {}).items()}
+                   for v in sak["versjonar"]}
+    assert per_versjon == {1: {}, 2: {"arbeidstakar": sett_2["sha256"]},
+                           3: {"arbeidstakar": sett_3["sha256"], "arbeidsgivar": sett_3["sha256"]}}
 
 
 def test_for_godkjenning_og_feil_part_blir_avvist(motor):
@@ -137,7 +275,7 @@ def test_for_godkjenning_og_feil_part_blir_avvist(motor):
     gjennom(tilsett, SVAR_HEIMEKONTOR)
     sak_id = tilsett.user_dict["sak"]["id"]
     # Sent to HR, not approved: the employee sees why nothing can be signed.
-    okt = _signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=702)
+    okt = _signering(motor, sak_id, **_tilsett(702))
     assert okt.skjerm.id == "signering-status"
     assert "før HR har godkjent" in synleg_tekst(okt.skjerm.html)
     # Someone who is not a party finds nothing, not even the name.
@@ -155,7 +293,7 @@ def test_hr_tilsett_som_eig_saka_kan_ikkje_skrive_under_for_arbeidsgivaren(motor
     _godkjenn(motor, sak_id)
     okt = _signering(motor, sak_id, **eigar_hr)
     assert "som arbeidstakar" in synleg_tekst(okt.skjerm.html)
-    _skriv_under(okt)
+    _skriv_under(motor, okt)
     att = _signering(motor, sak_id, **eigar_hr)
     assert att.skjerm.id == "signering-status" and "Du har alt skrive under" in synleg_tekst(att.skjerm.html)
     from docassemble.desentral.signering import signert_av
@@ -163,24 +301,44 @@ def test_hr_tilsett_som_eig_saka_kan_ikkje_skrive_under_for_arbeidsgivaren(motor
     assert signert_av(att.user_dict["sak"], "arbeidsgivar") is None
 
 
-def test_leiar_skriv_under_utan_segl_og_hr_lastar_ned_arkivpakka(motor, monkeypatch):
+def test_leiar_les_det_hen_skriv_under_og_er_peika_ut_for_ein_versjon(motor, monkeypatch):
+    """Issue 27, item 3: the named leader opens the version they sign (the same bytes, the hash
+    shown); naming holds for one version; HR replaces or removes the leader."""
     import json
     import zipfile
 
     monkeypatch.setitem(motor.plugin.daconfig, "desentral", {})
     tilsett, sak_id = _godkjend(motor, 705)
-    _skriv_under(_signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=705))
+    _skriv_under(motor, _signering(motor, sak_id, **_tilsett(705)))
     # Before both have signed there is no bundle.
     assert motor.okt("arkiv.yml", url_args={"sak": sak_id}, **HR).skjerm.id == "arkiv-ikkje-klar"
 
     hr = _signering(motor, sak_id, **HR)
+    assert "er peika ut til å skrive under" not in synleg_tekst(hr.skjerm.html)
     hr.svar({"kven_skriv_under": "leiar", "leiar_epost": "leiar@example.com"})
     assert hr.skjerm.id == "leiar-tildelt" and "leiar@example.com" in synleg_tekst(hr.skjerm.html)
     annan_leiar = dict(LEIAR, epost="annan.leiar@example.com", brukar_id=97)
     assert _signering(motor, sak_id, **annan_leiar).skjerm.id == "signering-ikkje-funnen"
     leiar = _signering(motor, sak_id, **LEIAR)
     assert "for arbeidsgivaren" in synleg_tekst(leiar.skjerm.html)
-    skjerm = _skriv_under(leiar)
+    # The leader reads exactly the approved version, and only that: the link on the screen.
+    lese = _sett(motor, leiar)
+    assert lese["versjon"] == 1
+    # HR names another leader instead: the first one's link finds nothing any more.
+    hr = _signering(motor, sak_id, **HR)
+    assert "No er leiar@example.com peika ut til å skrive under." in synleg_tekst(hr.skjerm.html)
+    hr.svar({"kven_skriv_under": "leiar", "leiar_epost": "annan.leiar@example.com"})
+    assert _signering(motor, sak_id, **LEIAR).skjerm.id == "signering-ikkje-funnen"
+    # ... and takes the task back again: neither leader is a party now.
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "fjern"})
+    assert hr.skjerm.id == "signering-stadfest"
+    assert _signering(motor, sak_id, **annan_leiar).skjerm.id == "signering-ikkje-funnen"
+    # Named again; a new version approved meanwhile: the naming does not carry over.
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "leiar", "leiar_epost": "leiar@example.com"})
+    leiar = _signering(motor, sak_id, **LEIAR)
+    skjerm, _ = _skriv_under(motor, leiar)
     assert skjerm.tekst.strip() == "Avtala er skriven under"
     # No certificate configured: nothing sealed, and the screen says so; still PDF/A.
     assert "ikkje forsegla" in synleg_tekst(skjerm.html)
@@ -188,8 +346,7 @@ def test_leiar_skriv_under_utan_segl_og_hr_lastar_ned_arkivpakka(motor, monkeypa
     assert pdfa_feil(signerte["pdf"]) == [] and b"/ByteRange" not in signerte["pdf"]
 
     # The archive bundle: HR only.
-    assert motor.okt("arkiv.yml", url_args={"sak": sak_id}, epost="kari.nordmann@example.com",
-                     brukar_id=705).skjerm.id == "arkiv-ikkje-klar"
+    assert motor.okt("arkiv.yml", url_args={"sak": sak_id}, **_tilsett(705)).skjerm.id == "arkiv-ikkje-klar"
     arkiv = motor.okt("arkiv.yml", url_args={"sak": sak_id}, **HR)
     assert arkiv.skjerm.id == "arkiv-vist" and "Last ned arkivpakka" in arkiv.skjerm.html
     assert engelsk_pa_skjerm(arkiv.skjerm.html) == []
@@ -198,13 +355,24 @@ def test_leiar_skriv_under_utan_segl_og_hr_lastar_ned_arkivpakka(motor, monkeypa
         assert z.read("avtale.pdf") == signerte["pdf"]
         post = json.loads(z.read("arkivpost.json"))
     assert post["signering"]["arbeidsgivar"]["epost"] == "leiar@example.com"
-    assert post["partar"]["arbeidsgivar"]["leiar"] == "leiar@example.com"
+    assert post["signering"]["arbeidsgivar"]["sha256"] == lese["sha256"]
+    assert post["versjonar"][0]["dokument"]["sha256_pdf"] == lese["sha256"]
     assert post["dokument"][0]["segl"]["forsegla"] is False
+
+
+def test_leiar_for_ein_eldre_versjon_finn_ikkje_den_nye(motor):
+    tilsett, sak_id = _godkjend(motor, 709)
+    _skriv_under(motor, _signering(motor, sak_id, **_tilsett(709)))
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "leiar", "leiar_epost": "leiar@example.com"})
+    assert _signering(motor, sak_id, **LEIAR).skjerm.id == "signering-stadfest"
+    _endra_og_godkjend(motor, tilsett, sak_id, 709, "Lomsvegen 2, 2686 Lom")
+    assert _signering(motor, sak_id, **LEIAR).skjerm.id == "signering-ikkje-funnen"
 
 
 def test_to_hr_tilsette_skriv_under_samstundes(motor, segl):
     tilsett, sak_id = _godkjend(motor, 706)
-    _skriv_under(_signering(motor, sak_id, epost="kari.nordmann@example.com", brukar_id=706))
+    _skriv_under(motor, _signering(motor, sak_id, **_tilsett(706)))
     andre_hr = dict(HR, epost="hr2@example.com", brukar_id=96)
     fyrste, andre = _signering(motor, sak_id, **HR), _signering(motor, sak_id, **andre_hr)
     for okt in (fyrste, andre):
@@ -214,7 +382,47 @@ def test_to_hr_tilsette_skriv_under_samstundes(motor, segl):
     assert fyrste.underskriv(_png()).tekst.strip() == "Avtala er skriven under"
     # The second officer's signature is refused with the reason; the first one's stands.
     skjerm = andre.underskriv(_png(2))
-    assert skjerm.id == "ikkje-lagra" and "Arbeidsgivaren har alt skrive under" in synleg_tekst(skjerm.html)
+    assert skjerm.id == "signering-avvist" and "Arbeidsgivaren har alt skrive under" in synleg_tekst(skjerm.html)
     from docassemble.desentral.signering import signert_av
 
     assert signert_av(andre.user_dict["sak"], "arbeidsgivar")["epost"] == "hr@example.com"
+
+
+def test_tex_styreteikn_i_namn_stoppar_ingen_pdf_og_metadata_er_bokstavlege(motor, tmp_path):
+    """Issue 27, item 4: names with raw TeX (catcode changes, ^^ notation, \\makeatletter),
+    Mako, HTML, docassemble markup, right-to-left text and emoji, through every PDF path: the
+    draft, the approved version (HR's screen, the employee's, an earlier version's page), the
+    signed agreement and the notice letter. Each is made, is PDF/A-2b, and names the agency and
+    the employee in its metadata exactly as typed."""
+    svar = copy.deepcopy(SVAR_HEIMEKONTOR)
+    svar["arbeidstakar"]["arbeidstakar.namn"] = TEX_NAMN
+    svar["verksemd"]["verksemd.namn"] = TEX_VERKSEMD
+    tilsett = ny_okt(motor, brukar_id=710)
+    gjennom(tilsett, svar)
+    sak_id = tilsett.user_dict["sak"]["id"]
+    pdfar = {"utkast": tilsett.skjerm.vedlegg[0].filer["pdf"].read_bytes()}
+    hr = _godkjenn(motor, sak_id)
+    pdfar["godkjend (HR)"] = hr.skjerm.vedlegg[0].filer["pdf"].read_bytes()
+    tilsett.last_inn()
+    pdfar["godkjend (arbeidstakaren)"] = tilsett.skjerm.vedlegg[0].filer["pdf"].read_bytes()
+    versjon = motor.okt("versjon.yml", url_args={"sak": sak_id, "versjon": "1"}, **_tilsett(710))
+    assert versjon.skjerm.id == "versjon-vist"
+    pdfar["versjon 1"] = versjon.skjerm.vedlegg[0].filer["pdf"].read_bytes()
+    _skriv_under(motor, _signering(motor, sak_id, **_tilsett(710)))
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "sjolv"})
+    _skriv_under(motor, hr)
+    pdfar["signert"] = hr.user_dict["signerte"]["pdf"]
+    oppseiing = motor.okt("oppseiing.yml", url_args={"sak": sak_id}, **_tilsett(710))
+    oppseiing.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10", "oppseiing_grunn": TEX_NAMN})
+    oppseiing.svar({"oppseiing_stadfesta": True})
+    assert oppseiing.skjerm.id == "oppseiing-ferdig"
+    pdfar["oppseiingsbrev"] = oppseiing.skjerm.vedlegg[0].filer["pdf"].read_bytes()
+    # The approved version is the same bytes wherever it is offered.
+    assert pdfar["godkjend (HR)"] == pdfar["godkjend (arbeidstakaren)"] == pdfar["versjon 1"]
+    for kva, pdf in pdfar.items():
+        assert pdfa_feil(pdf) == [], kva
+        meta = xmp(pdf)
+        assert (meta["publisher"], meta["contributor"], meta["creator"]) == (TEX_VERKSEMD, TEX_NAMN, TEX_VERKSEMD), kva
+        (tmp_path / "d.pdf").write_bytes(pdf)
+        assert manglar_i(pdf_tekst(tmp_path / "d.pdf"), [TEX_NAMN]) == [], kva

@@ -73,7 +73,9 @@ def godkjende_saker(ny_side, tenar, api_nokkel, hr_brukar, *tilsette):
     return ut, hr_side, hr
 
 
-def opne_sak_som_hr(hr: Intervju, namn: str):
+def opne_sak_som_hr(hr: Intervju, namn: str) -> str:
+    """HR opens the submitted case of `namn` from the list; returns the case's id (the choice's
+    value)."""
     hr.page.goto(hr.url + HR_URL)
     hr.page.wait_for_selector("body.question-hr-saker")
     hr.sjekk()
@@ -86,6 +88,7 @@ def opne_sak_som_hr(hr: Intervju, namn: str):
     hr.hald_fram("hr-sak")
     tekst = hr.page.inner_text("body")
     assert "Sjekkliste" in tekst and "frivilligheit" in tekst and "Rettleiinga 5.3.2" in tekst
+    return val
 
 
 def godkjenn_som_hr(hr: Intervju, namn: str):

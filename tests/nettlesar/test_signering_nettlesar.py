@@ -75,6 +75,19 @@ def _last_ned(side, tenar, lenkjenamn: str) -> bytes:
     return data
 
 
+def les_det_som_blir_signert(side, tenar) -> tuple[int, str, bytes]:
+    """On the confirmation screen: the version and the SHA-256 it shows, and the approved PDF
+    its link opens, read with the page's session; the PDF's hash is the one shown."""
+    import hashlib
+
+    versjon = int(re.search(r"på versjon (\d+) av avtala", side.inner_text("#daquestion")).group(1))
+    sha256 = side.locator("#daquestion code.desentral-hash").inner_text().replace(" ", "")
+    href = side.get_by_role("link", name=f"opne versjon {versjon} (PDF)").get_attribute("href")
+    pdf = side.request.get(heil_url(tenar, href)).body()
+    assert hashlib.sha256(pdf).hexdigest() == sha256
+    return versjon, sha256, pdf
+
+
 def _hr_lista(hr: Intervju):
     """HR's list: HR's session resumes where it was (after a link screen, «Tilbake til lista»)."""
     hr.page.goto(hr.url + HR_URL)
@@ -107,11 +120,8 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     a.wait_for_selector("body.question-signering-stadfest")
     iv.sjekk()
     assert "som arbeidstakar" in a.inner_text("body")
-    # The agreement to read first: version 1 opens; back to the signing.
-    a.get_by_role("link", name="opne versjon 1").click()
-    a.wait_for_selector("body.question-versjon-vist")
-    a.go_back()
-    a.wait_for_selector("body.question-signering-stadfest")
+    # The agreement to read first: version 1, the bytes whose SHA-256 the screen shows.
+    assert les_det_som_blir_signert(a, tenar)[0] == 1
     iv.knapp("Gå vidare til underskrifta", "underskrift")
     # An empty signature: the Nynorsk message, and the click sends nothing.
     postar = []
@@ -243,6 +253,9 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     leiar_side.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1")
     leiar_side.wait_for_selector("body.question-signering-stadfest")
     leiar.sjekk()
+    # Issue 27, item 3: the leader opens what they sign (read only), the hash as shown.
+    versjon, sha256, godkjent = les_det_som_blir_signert(leiar_side, tenar)
+    assert versjon == 1 and godkjent.startswith(b"%PDF")
     leiar.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(leiar)
     assert "Avtala er skriven under" in leiar_side.inner_text("body")
