@@ -14,6 +14,7 @@ from .svarfil import Svar
 __all__ = [
     "STATUSAR",
     "SakFeil",
+    "LAAS_PREFIKS",
     "endra_sidan",
     "ny_sak",
     "send_inn",
@@ -66,6 +67,11 @@ HR_FELT_FOR_AVTALE = {
 def hr_felt_som_trengst(avtaletype: str, mellombels: bool) -> tuple[str, ...]:
     felt = HR_FELT_FOR_AVTALE[avtaletype]
     return felt + ("heimel_mellombels",) if avtaletype == "arbeidsavtale" and mellombels else felt
+
+
+# The lock of one case in Redis (sakslager.sak_laas; shared by every server of a multi-server
+# install): every write reads, checks and writes the case while holding it (compare-and-set).
+LAAS_PREFIKS = "desentral:laas:sak:"
 
 
 class SakFeil(ValueError):

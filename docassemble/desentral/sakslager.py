@@ -17,17 +17,14 @@ from redis.exceptions import WatchError
 from docassemble.base.util import DARedis, DAStore, get_config
 
 from .epost import lag_epost, send_epost
-from .saker import SakFeil, endra_sidan, ny_sak, send_inn
+from .saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
-           "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje", "endre_sak", "sak_laas",
-           "LAAS_PREFIKS"]
+           "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje", "endre_sak", "sak_laas"]
 
 BASE = "docassemble.desentral:saker"
-# The lock of one case in Redis (shared by every server of a multi-server install): every write
-# of a case reads it, checks it and writes it while holding this key, so two writers never
-# both act on the same stored state (compare-and-set; DAStore itself has none).
-LAAS_PREFIKS = "desentral:laas:sak:"
+# Every write of a case reads it, checks it and writes it while holding its lock (LAAS_PREFIKS),
+# so two writers never both act on the same stored state (compare-and-set; DAStore has none).
 LAAS_LEVETID_MS = 15000  # a crashed writer blocks the case for at most this long
 LAAS_VENTETID = 20.0
 

@@ -2,15 +2,20 @@
 them on (paaminning.yml); two approved cases: one whose prøveperiode for ordninga ends in seven
 days, one with nothing due for years. The real scheduled task runs (scripts/cron.sh: docassemble's
 cron runner, `cron_daily`) and its e-mail reaches an SMTP sink the test starts on 127.0.0.1: the
-first case is in it with its date and source, the second is not; a second run sends nothing new."""
+first case is in it with its date and source, the second is not; a second run sends nothing new.
+The first employee's name is a link and a tracking image (issue 27, item 2): in every mail the
+server sends (the reminder, the notices of new cases) it arrives as text — the HTML part, parsed,
+holds no tag but the template's own."""
 from __future__ import annotations
 
 import email
 import os
 import secrets
 import subprocess
+import sys
 from datetime import date, timedelta
 from email.policy import default as standard
+from pathlib import Path
 
 import pytest
 from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
@@ -18,6 +23,9 @@ from test_hr_nettlesar import godkjenn_som_hr, send_inn_som_arbeidstakar
 
 from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
 from docassemble.desentral.paaminning import EMNE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from test_epost import lesen  # noqa: E402
 
 PAAMINNING_URL = "/interview?i=docassemble.desentral:data/questions/paaminning.yml"
 
@@ -62,7 +70,9 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
     fra = add_months(i_dag + timedelta(days=8), -3)
     slutt = period_end(fra, 3)
     assert 0 < (slutt - i_dag).days <= 8
-    namn = f"Pia Paaminning {secrets.token_hex(2)}"
+    port = os.environ["DESENTRAL_SMTP_PORT"]
+    namn = (f'Pia <a href="http://127.0.0.1:{port}/x">Klikk her</a><img src="http://127.0.0.1:{port}/spor.png"> '
+            f"{secrets.token_hex(2)}")
     namn_b = f"Rolf Ro {secrets.token_hex(2)}"
 
     a = ny_side("a")
@@ -92,6 +102,13 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
     linje = next(line for line in tekstar[0].splitlines() if namn in line)
     assert f"Prøveperioden for ordninga sluttar {nynorsk_dato(slutt)}" in linje and "Rettleiinga 5.3.6" in linje
     assert not any(namn_b in t for t in mottak.paaminningar())
+    # Every mail has an HTML part of the template's tags only; the name is text there.
+    assert len(mottak.brev) >= 3  # the two new cases announced, the reminder
+    for brev in mottak.brev:
+        html = lesen(brev.get_body(("html",)).get_content())
+        assert html.taggar <= {"html", "body", "p", "ul", "li"}, (brev["Subject"], html.taggar)
+    [paaminning] = [b for b in mottak.brev if b["Subject"] == EMNE and namn in b.get_body(("plain",)).get_content()]
+    assert namn in "".join(lesen(paaminning.get_body(("html",)).get_content()).tekst)
 
     # Once per date: the next run has nothing new about this case.
     _cron()

@@ -179,10 +179,10 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
                     and "/SMask" in o]) >= 2
     pdf_tekst = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
                                         check=True).stdout.decode().split())
-    assert "Signeringslogg" in pdf_tekst and hr_brukar[0] in pdf_tekst and NAMN_TEKST in pdf_tekst
+    assert "Signeringsside for versjon 1" in pdf_tekst and hr_brukar[0] in pdf_tekst and NAMN_TEKST in pdf_tekst
     assert forbodne_i(pdf_tekst) == []
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        assert "Signeringslogg" in z.read("word/document.xml").decode()
+        assert "Signeringsside" in z.read("word/document.xml").decode()
 
     # HR's list says who has signed; the archive bundle holds what README says.
     _hr_lista(hr)
@@ -246,10 +246,29 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     framand.wait_for_selector("body.question-signering-ikkje-funnen")
     Intervju(framand, tenar).sjekk()
     assert namn2 not in framand.inner_text("body")
-    # The leader signs.
+    # HR replaces the leader (the first one's link finds nothing), then takes the task back,
+    # then names the first leader again (issue 27, item 3).
     leiar_side = ny_side("leiar")
     logg_inn(leiar_side, tenar, leiar_brukar)
     leiar = Intervju(leiar_side, tenar)
+    signering_url = f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1"
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn2, "Opne underskrifta")
+    assert f"No er {leiar_brukar[0]} peika ut til å skrive under." in hr_side.inner_text("#daquestion")
+    hr.val("Kven skriv under?", "Ein annan leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", "annan.leiar@example.com")
+    hr.hald_fram("leiar-tildelt")
+    leiar_side.goto(signering_url)
+    leiar_side.wait_for_selector("body.question-signering-ikkje-funnen")
+    leiar.sjekk()
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn2, "Opne underskrifta")
+    hr.val("Kven skriv under?", "Fjern leiaren og skriv under sjølv")
+    hr.hald_fram("signering-stadfest")
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn2, "Opne underskrifta")
+    assert "peika ut til å skrive under" not in hr_side.inner_text("#daquestion")
+    hr.val("Kven skriv under?", "Ein leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", leiar_brukar[0])
+    hr.hald_fram("leiar-tildelt")
+    # The leader signs.
     leiar_side.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1")
     leiar_side.wait_for_selector("body.question-signering-stadfest")
     leiar.sjekk()

@@ -1,0 +1,58 @@
+"""Every e-mail comes from one helper (issue 27, item 2): the wording from epost.yml, typed values
+as typed in the text part (on one line) and escaped in the HTML part, so an employee's name can
+never become a link or an image in HR's inbox. The real SMTP path: tests/nettlesar/test_paaminning.py."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from docassemble.desentral.epost import lag_epost, tekstverdi
+
+FIENDTLEG = ('<a href="http://127.0.0.1:9/x">Klikk her</a><img src="http://127.0.0.1:9/spor.png"> '
+             "${ 7*7 } [FILE x] **feit** {dagar} \u202eesrever")
+
+
+class Taggar(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.taggar: set[str] = set()
+        self.tekst: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.taggar.add(tag)
+        assert not attrs or tag == "html", (tag, attrs)
+
+    def handle_data(self, data):
+        self.tekst.append(data)
+
+
+def lesen(html: str) -> Taggar:
+    t = Taggar()
+    t.feed(html)
+    return t
+
+
+def test_paaminninga_har_skrivne_namn_som_tekst_i_begge_delar():
+    epost = lag_epost("paaminning", {"dagar": 30},
+                      [{"namn": FIENDTLEG + "\nFalsk linje: http://127.0.0.1:9/", "verksemd": "A & B <i>AS</i>",
+                        "kva": "Prøveperioden for ordninga sluttar 31. mars 2027", "kjelde": "Rettleiinga 5.3.6"}])
+    assert epost.emne == "Påminning: datoar for avtaler om desentralisert arbeid"
+    # Text part: the name as typed, on one line (a typed line break cannot fake a line of its own).
+    linje = next(line for line in epost.tekst.splitlines() if line.startswith("- "))
+    assert linje == (f"- {FIENDTLEG} Falsk linje: http://127.0.0.1:9/ (A & B <i>AS</i>): Prøveperioden for "
+                     "ordninga sluttar 31. mars 2027 (Rettleiinga 5.3.6)")
+    assert "innan 30 dagar" in epost.tekst
+    # HTML part: only the template's own tags; the name is text, not a link or an image.
+    html = lesen(epost.html)
+    assert html.taggar == {"html", "body", "p", "ul", "li"}
+    assert FIENDTLEG in "".join(html.tekst) and "A & B <i>AS</i>" in "".join(html.tekst)
+
+
+def test_ny_sak_har_ingen_skriven_tekst():
+    epost = lag_epost("ny_sak")
+    assert epost.tekst.strip() == "Ei ny avtale om desentralisert arbeid ventar på handsaming i HR-lista."
+    assert lesen(epost.html).taggar == {"html", "body", "p"}
+
+
+def test_kontrollteikn_og_linjeskift_blir_mellomrom():
+    assert tekstverdi("a\r\nb\tc\x00d\u2028e") == "a b c d e"
+    assert tekstverdi(None) == ""
