@@ -148,9 +148,9 @@ def test_oppseiing_og_tidslinje_fraa_kommandolinja():
     assert p.returncode == 0, p.stderr
     out = json.loads(p.stdout)
     assert (out["siste_dag"], out["grunnlag"], out["kven"]) == ("2027-02-24", "proveperiode", "arbeidsgivar")
-    p = cli("oppseiing", DOME, "--gitt", "2026-12-20")
+    p = cli("oppseiing", DOME, "--gitt", "2028-01-02")
     assert p.returncode == 2 and p.stdout == ""
-    assert "tek til å gjelde 1. januar 2027" in p.stderr
+    assert "slutta 31. desember 2027" in p.stderr
     p = cli("oppseiing", DOME)
     assert p.returncode == 2 and "--gitt" in p.stderr
     tidslinje = json.loads(cli("vurder", DOME, "--dato", "2026-12-01").stdout)["tidslinje"]

@@ -110,6 +110,6 @@ def test_vurder_for_ei_ordning_som_starta_foer_2024_gir_exit_0(tmp_path):
         resultat.append(r)
     # Signed in 2026 for a change from 1 March 2024: late against the month of that time.
     [frist] = [a for a in resultat[0]["atvaringar"] if a["kjelde"] == "arbeidsmiljølova § 14-8"]
-    assert "seinast éin månad etter at ho tok til å gjelde, det vil seie 1. april 2024" in frist["tekst"]
+    assert "seinast éin månad etter at ordninga tok til å gjelde, det vil seie 1. april 2024" in frist["tekst"]
     # Signed 17 days after a new hire's first day in June 2024: within the month of that time.
     assert not [a for a in resultat[1]["atvaringar"] if a["kjelde"].startswith("arbeidsmiljølova § 14-")]

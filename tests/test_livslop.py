@@ -12,6 +12,7 @@ from docassemble.desentral.livslop import (endring_mogleg, evaluer, gjeldande_ve
 from docassemble.desentral.reglar import vurder
 from docassemble.desentral.saker import SakFeil, godkjenn, ny_sak, returner, send_inn
 from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+from saksbyggjar import godkjend, signert
 
 I_DAG = date(2027, 3, 1)
 
@@ -54,7 +55,6 @@ def test_endring_gjennom_same_handsaming_og_ny_versjon(svar_dict):
 @pytest.mark.parametrize("fra, melding", [
     (date(2026, 12, 1), "før ordninga tok til"),
     (date(2028, 1, 1), "sluttar 31. desember 2027"),
-    (date(2027, 2, 1), "arbeidsmiljølova § 14-8"),
 ])
 def test_endring_nekta_med_grunn(svar_dict, fra, melding):
     sak = _godkjend(svar_dict)
@@ -62,6 +62,21 @@ def test_endring_nekta_med_grunn(svar_dict, fra, melding):
     with pytest.raises(SakFeil, match=melding):
         opne_endring(sak, "arbeidsgivar", fra, None, I_DAG)
     assert endring_mogleg(sak, I_DAG, I_DAG) is None  # the day itself is in time
+
+
+def test_arbeidsmiljolova_14_8_endring_med_passert_dato_blir_registrert_med_brotet(svar_dict):
+    """Issue 28, item 9: a change whose day has passed is recorded with its true date (no
+    refusal that pushes people to write a false one); HR sees the missed written deadline of
+    § 14-8 with the number of days late."""
+    svar_dict["ordning"].pop("signeringsdato", None)  # signed when the screen is used: today
+    sak = _godkjend(svar_dict)
+    assert endring_mogleg(sak, date(2027, 2, 1), I_DAG) is None
+    endra = opne_endring(sak, "arbeidsgivar", date(2027, 2, 1), None, I_DAG)
+    assert endra["svar"]["ordning"]["endra_fra"] == "2027-02-01"
+    avgjerd = vurder(svar_fra_dict(endra["svar"]), I_DAG)
+    [brot] = [a for a in avgjerd["atvaringar"] if a["kjelde"] == "arbeidsmiljølova § 14-8"]
+    assert brot["tekst"] == ("Avtala skal vere skriftleg seinast den dagen endringa tek til å gjelde, 1. februar "
+                             "2027. Ho kan tidlegast skrivast under 1. mars 2027, 28 dagar etter fristen.")
 
 
 def test_endring_krev_godkjend_sak(svar_dict):
@@ -133,7 +148,7 @@ def test_hr_ser_datoane_til_versjonen_som_gjeld_medan_ein_ny_ventar(svar_dict):
     from docassemble.desentral.livslop import forfalne_for_sak
     from docassemble.desentral.paaminning import nye_paaminningar
 
-    v1 = _godkjend(svar_dict)
+    v1 = signert(godkjend(svar_dict))
     dag = date(2027, 12, 10)
     fornya = evaluer(v1, "arbeidstakar", "godt", "halde_fram", None, dag)
     assert [(p["kva"], p["dato"]) for p in forfalne_for_sak(fornya, dag)] == [
@@ -141,3 +156,15 @@ def test_hr_ser_datoane_til_versjonen_som_gjeld_medan_ein_ny_ventar(svar_dict):
     assert [(p["kva"], p["dato"]) for p in forfalne_for_sak(v1, dag)] == [("ordning_slutt", date(2027, 12, 31))]
     endra = opne_endring(v1, "arbeidsgivar", date(2027, 12, 20), None, dag)
     assert [p["kva"] for _, _, p in nye_paaminningar([endra], dag, set())] == ["skriftleg_frist", "ordning_slutt"]
+
+
+def test_arbeidsmiljolova_14_5_trekt_godkjenning_gir_ny_versjon_ved_ny_godkjenning(svar_dict):
+    """Issue 28, item 11: a withdrawn approval is never in force, and approving again makes a new
+    version (its own documents), not the withdrawn one again."""
+    from docassemble.desentral.saker import trekk_tilbake_godkjenning
+
+    sak = trekk_tilbake_godkjenning(godkjend(svar_dict))
+    assert (sak["status"], sak["versjon"]) == ("innsendt", 2) and sak["versjonar"][0]["trekt"]
+    assert gjeldande_versjon(sak) is None
+    sak = godkjenn(sak, {"utstyr": "PC"})
+    assert [v["versjon"] for v in versjonar(sak)] == [1, 2] and gjeldande_versjon(sak)["versjon"] == 2

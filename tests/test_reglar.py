@@ -226,23 +226,29 @@ def test_half_rule_applies_only_from_1_july_2024():
 def test_statutory_provetid_for_new_hire_on_ordinary_agreement(lag_svar):
     r = run(lag_svar, NYTILSETT_HUB)
     assert r["provetid"] == {"fra": date(2027, 2, 1), "til": date(2027, 7, 31),
-                             "til_utan_forlenging": date(2027, 7, 31), "forlenging_dagar": 0,
-                             "manader": 6, "halvparten": False, "mellombels_til": None}
+                             "til_utan_forlenging": date(2027, 7, 31), "kan_forlengjast_til": None,
+                             "forlenging_dagar": 0, "manader": 6, "halvparten": False, "mellombels_til": None}
     assert r["proveperiode"] is None
 
 
-def test_provetid_extended_by_absence(lag_svar):
+def test_statstilsettelova_15_forlenging_for_fravaer_er_berre_mogleg(lag_svar):
+    """Issue 28, item 14: the employer MAY extend the prøvetid by the absence (legal facts 1.2);
+    the prøvetid ends on its own day, and the extension is HR's option with its date."""
     r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.fravaer_i_provetid_dagar": 10})
-    assert r["provetid"]["til_utan_forlenging"] == date(2027, 7, 31)
-    assert r["provetid"]["til"] == date(2027, 8, 10)
+    assert r["provetid"]["til"] == r["provetid"]["til_utan_forlenging"] == date(2027, 7, 31)
+    assert r["provetid"]["kan_forlengjast_til"] == date(2027, 8, 10)
     assert r["provetid"]["forlenging_dagar"] == 10
     assert "statstilsettelova_provetid_forlenging" in r["ustadfesta_tal"]
+    [slutt] = [p for p in r["tidslinje"] if p["kva"] == "provetid_slutt"]
+    [forlenging] = [p for p in r["tidslinje"] if p["kva"] == "provetid_forlenging"]
+    assert slutt["dato"] == date(2027, 7, 31) and forlenging["dato"] == date(2027, 8, 10)
+    assert "kan forlengje" in forlenging["tekst"] and forlenging["kjelde"] == "statstilsettelova § 15"
 
 
-def test_provetid_extension_stops_at_end_of_temporary_employment(lag_svar):
+def test_statstilsettelova_15_forlenging_ikkje_ut_over_mellombels_tilsetjing(lag_svar):
     r = run(lag_svar, {**NYTILSETT_HUB, "arbeidstakar.mellombels_til": date(2027, 12, 31),
                        "arbeidstakar.fravaer_i_provetid_dagar": 400})
-    assert r["provetid"]["til"] == date(2027, 12, 31)
+    assert r["provetid"]["kan_forlengjast_til"] == date(2027, 12, 31)
 
 
 def test_e11_new_hire_on_tilleggsavtale_keeps_the_two_trials_apart(lag_svar):

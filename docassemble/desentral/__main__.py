@@ -21,9 +21,13 @@ BRUK = """bruk: python -m docassemble.desentral KOMMANDO
   lag SVAR.yml --ut MAPPE [--dato ÅÅÅÅ-MM-DD]
                                         lag avtala (PDF og DOCX) med docassemble-motoren
                                         og skriv eitt JSON-objekt om kva som vart laga
-  oppseiing SVAR.yml --gitt ÅÅÅÅ-MM-DD [--kven arbeidstakar|arbeidsgivar] [--dato ÅÅÅÅ-MM-DD]
-                                        siste dag for ordninga ved oppseiing den dagen
+  oppseiing SVAR.yml --gitt ÅÅÅÅ-MM-DD [--mottatt ÅÅÅÅ-MM-DD] [--kven arbeidstakar|arbeidsgivar]
+            [--dato ÅÅÅÅ-MM-DD]         siste dag for ordninga ved oppseiing gitt og motteken dei dagane
                                         (eitt JSON-objekt; exit 2 med grunnen om det ikkje går)
+  livslop SVAR.yml --hendingar HENDINGAR.yml [--dato ÅÅÅÅ-MM-DD]
+                                        livet til ordninga etter hendingane (godkjend, signert,
+                                        endring, fornying, oppseiing …): versjonen som gjeld,
+                                        tidslinja, ny periode, skrivefristen, det som forfell
   tal                                   list dei juridiske tala med kjelde og status
 """
 
@@ -75,13 +79,13 @@ def _les_fil(path: str) -> str:
         raise SvarFeil(path, f"kan ikkje lesast ({exc.strerror})") from None
 
 
-def _dato(value: str | None) -> date:
+def _dato(value: str | None, namn: str = "--dato") -> date:
     if value is None:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise SvarFeil("--dato", f"«{value}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD") from None
+        raise SvarFeil(namn, f"«{value}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD") from None
 
 
 def cmd_vurder(args: list[str]) -> int:
@@ -121,21 +125,40 @@ def cmd_oppseiing(args: list[str]) -> int:
     """Issue 16: notice on a date, as HR would check a batch of cases."""
     from .oppseiing import OppseiingFeil, vurder_oppseiing  # noqa: PLC0415
 
-    pos, opt = _opsjonar(args, ("--gitt", "--kven", "--dato"))
+    pos, opt = _opsjonar(args, ("--gitt", "--mottatt", "--kven", "--dato"))
     if len(pos) != 1 or "--gitt" not in opt:
         raise BrukFeil("oppseiing treng éi svarfil og --gitt ÅÅÅÅ-MM-DD")
     svar = les_svar(_les_fil(pos[0]))
-    try:
-        gitt = date.fromisoformat(opt["--gitt"])
-    except ValueError:
-        raise SvarFeil("--gitt", f"«{opt['--gitt']}» er ikkje ein dato på forma ÅÅÅÅ-MM-DD") from None
+    gitt = _dato(opt["--gitt"], "--gitt")
+    mottatt = _dato(opt["--mottatt"], "--mottatt") if "--mottatt" in opt else None
     try:
         resultat = vurder_oppseiing(svar, vurder(svar, _dato(opt.get("--dato"))), gitt,
-                                    opt.get("--kven", "arbeidstakar"))
+                                    opt.get("--kven", "arbeidstakar"), mottatt)
     except OppseiingFeil as exc:
         sys.stderr.write(f"oppseiing: {exc}\n")
         return 2
     sys.stdout.write(_dump(resultat) + "\n")
+    return 0
+
+
+def cmd_livslop(args: list[str]) -> int:
+    """Issue 28: an answer file and a list of events, replayed by the rules (hendingar.py)."""
+    import yaml  # noqa: PLC0415
+
+    from .hendingar import les_hendingar, spel_av  # noqa: PLC0415
+    from .svarfil import _Loader  # noqa: PLC0415
+
+    pos, opt = _opsjonar(args, ("--hendingar", "--dato"))
+    if len(pos) != 1 or "--hendingar" not in opt:
+        raise BrukFeil("livslop treng éi svarfil og --hendingar HENDINGAR.yml")
+    tekst = _les_fil(pos[0])
+    les_svar(tekst)  # the answer file checked as for `vurder` (SvarFeil names the field)
+    svar = yaml.load(tekst, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    try:
+        hendingar = yaml.safe_load(_les_fil(opt["--hendingar"]))
+    except yaml.YAMLError:
+        raise SvarFeil("hendingar", "fila er ikkje gyldig YAML") from None
+    sys.stdout.write(_dump(spel_av(svar, les_hendingar(hendingar), _dato(opt.get("--dato")))) + "\n")
     return 0
 
 
@@ -152,7 +175,8 @@ def cmd_tal(args: list[str]) -> int:
     return 0
 
 
-KOMMANDOAR = {"vurder": cmd_vurder, "lag": cmd_lag, "oppseiing": cmd_oppseiing, "tal": cmd_tal}
+KOMMANDOAR = {"vurder": cmd_vurder, "lag": cmd_lag, "oppseiing": cmd_oppseiing, "livslop": cmd_livslop,
+              "tal": cmd_tal}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,9 +5,9 @@ Plain standard library; no docassemble import.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-__all__ = ["add_months", "period_end", "notice_end", "days_inclusive", "nynorsk_dato"]
+__all__ = ["add_months", "period_end", "notice_end", "days_inclusive", "nynorsk_dato", "som_dato"]
 
 
 def add_months(start: date, months: int) -> date:
@@ -57,3 +57,11 @@ _MANADER = (
 def nynorsk_dato(dato: date) -> str:
     """A date as Nynorsk writes it in running text: «1. mars 2027»."""
     return f"{dato.day}. {_MANADER[dato.month - 1]} {dato.year}"
+
+
+def som_dato(d):
+    """A date from docassemble's date fields (DADateTime, a datetime) or an ISO text; a date or
+    None as it is."""
+    if isinstance(d, str):
+        return date.fromisoformat(d[:10])
+    return d.date() if isinstance(d, datetime) else d

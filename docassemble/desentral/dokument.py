@@ -124,8 +124,19 @@ class Avtaledata:
     # arbeidsmiljølova § 14-5 or § 14-8 as in force on the day it counts from.
     skriftleg_seinast: str = ""
     skriftleg_kjelde: str = ""
+    # The same deadline as one phrase («seinast …», «straks, …»), as the timeline words it.
+    skriftleg_krav: str = ""
     # A changed agreement (issue 16): the day this version takes effect, or None.
     endra_fra: str | None = None
+    # Part-time (issue 28, item 17): the position's share and the employee's own weekly hours,
+    # from the answers and the dated figure of the state's ordinary working time.
+    stillingsprosent_tal: int | None = None
+    arbeidstimar: str | None = None
+    full_arbeidstid: str = ""
+    # A renewal (issue 28, item 12): a new period of an arrangement already tried.
+    fornya: bool = False
+    # A change that turns a tilleggsavtale into an ordinary agreement (issue 28, item 15).
+    tidlegare_avtaletype: str | None = None
     # The PDF's descriptive fields (issue 27): the names exactly as typed, NOT Markdown — never
     # printed by a template; written into the finished PDF by pdfa.skriv_metadata.
     pdf_metadata: dict = field(default_factory=dict)
@@ -138,6 +149,11 @@ class Avtaledata:
     @staticmethod
     def veker(n: int) -> str:
         return _veker(n)
+
+
+def _timar(t: float) -> str:
+    """Hours as Nynorsk writes them: 37,5; 30; 18,75."""
+    return f"{t:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _tekst_eller_hr(verdi: str | None) -> str:
@@ -155,7 +171,9 @@ def _periodar(v: dict) -> tuple[dict | None, dict | None]:
     provetid = None if not pt else {
         "manader": pt["manader"], "fra": nynorsk_dato(pt["fra"]), "til": nynorsk_dato(pt["til"]),
         "til_utan_forlenging": nynorsk_dato(pt["til_utan_forlenging"]),
-        "forlengd": pt["til"] != pt["til_utan_forlenging"], "halvparten": pt["halvparten"],
+        "forlengd": pt.get("kan_forlengjast_til") is not None,
+        "kan_forlengjast_til": nynorsk_dato(pt["kan_forlengjast_til"]) if pt.get("kan_forlengjast_til") else None,
+        "halvparten": pt["halvparten"],
         "held_fram": bool(pt.get("held_fram")),
         "mellombels_til": nynorsk_dato(pt["mellombels_til"]) if pt["mellombels_til"] else None}
     return proveperiode, provetid
@@ -205,6 +223,8 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
     ytre = vurdering["fleksitid"]["ytre_arbeidstid"]
     proveperiode, provetid = _periodar(vurdering)
     skriftleg = next(p for p in vurdering["tidslinje"] if p["kva"] == "skriftleg_frist")
+    full = vurdering["fleksitid"]["alminneleg_arbeidstid"]
+    prosent = at.stillingsprosent
     return Avtaledata(
         avtaletype=vurdering["avtaletype"],
         tittel=AVTALETITTEL[vurdering["avtaletype"]],
@@ -237,7 +257,13 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         heimel_mellombels=_tekst_eller_hr(hr.get("heimel_mellombels")),
         lonn=_tekst_eller_hr(hr.get("lonn")),
         stillingskode=_tekst_eller_hr(hr.get("stillingskode")),
-        stillingsprosent=_tekst_eller_hr(hr.get("stillingsprosent")),
+        # The answer (asked in the interview since 0.4.0); 0.3.0 cases: what HR wrote.
+        stillingsprosent=f"{prosent} prosent" if prosent else _tekst_eller_hr(hr.get("stillingsprosent")),
+        stillingsprosent_tal=prosent,
+        fornya=bool(o.fornya),
+        arbeidstimar=_timar(full * prosent / 100) if prosent else None,
+        full_arbeidstid=_timar(full),
+        tidlegare_avtaletype=o.tidlegare_avtaletype if o.tidlegare_avtaletype != vurdering["avtaletype"] else None,
         fodselsnummer=_tekst_eller_hr(hr.get("fodselsnummer")),
         utbetaling=_tekst_eller_hr(hr.get("utbetaling")),
         endeleg=endeleg,
@@ -245,6 +271,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
         dagpendling_grunngjeving=_dagpendling_grunngjeving(o),
         skriftleg_seinast=nynorsk_dato(skriftleg["dato"]),
         skriftleg_kjelde=skriftleg["kjelde"],
+        skriftleg_krav=skriftleg["krav"],
         pdf_metadata=pdf_metadata(svar, AVTALETITTEL[vurdering["avtaletype"]]),
     )
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 from . import __version__
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
-from .saker import STATUSAR
+from .saker import STATUSAR, versjonar
 from .signering import signeringsstatus
 from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
@@ -111,8 +111,14 @@ def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
 
 
 def hr_sakval(saker: list[dict], status: str = "innsendt") -> list[dict]:
-    """The cases with this status (those waiting for HR, or the approved ones for a notice), as
-    choices: name, agency, e-mail, day sent and version."""
+    """The cases with this status (those waiting for HR), or with `status="i_kraft"` those with
+    an approved version in force that has not been ended (for notice, change, evaluation, signing:
+    also while a new period waits for HR), as choices: name, agency, e-mail, day sent, version."""
+    def med(s: dict) -> bool:
+        if status == "i_kraft":
+            return s["status"] not in ("utkast", "oppsagd") and bool(versjonar(s))
+        return s["status"] == status
+
     return [{s["id"]: skjerm_val(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
                              f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
-            for s in saker if s["status"] == status]
+            for s in saker if med(s)]

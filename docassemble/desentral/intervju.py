@@ -10,14 +10,14 @@ import secrets
 from dataclasses import asdict
 from datetime import date, datetime
 
-from .datoar import nynorsk_dato
+from .datoar import nynorsk_dato, som_dato
 from .dokument import STAD_NAMN, Avtaledata, avtaledata, pdf_metadata, trygg
 from .reglar import vurder, vurder_omfang
-from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN
-from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, utlysingstekst
+from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN, Tal
+from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, svar_fra_sak, utlysingstekst
 from .skjermtekst import html_tabell, skjerm
+from .livslop import vurdering_for_sak
 from .tidslinje import skriftleg_seinast, tidslinje_rader
-from .oppseiing import oppsagd_til
 from .svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
                       rekkjefolgjefeil, svar_fra_dict, tekstfeil)
 
@@ -53,6 +53,7 @@ __all__ = [
     "tidslinje_rader",
     "skriftleg_seinast",
     "i_dag",
+    "kjernetid_i_dag",
     "OPPSEIING_INTERVJU",
     "ENDRING_INTERVJU",
     "EVALUERING_INTERVJU",
@@ -60,7 +61,6 @@ __all__ = [
     "SIGNERING_INTERVJU",
     "ARKIV_INTERVJU",
     "HR_LENKJER",
-    "oppsagd_til",
     "skjerm",
     "kort_tekst",
     "valfri_kort_tekst",
@@ -167,6 +167,13 @@ def i_dag() -> date:
     return date.today()
 
 
+def kjernetid_i_dag() -> str:
+    """The core time of fleksitidsavtala in force today, from the dated rule data (issue 28,
+    item 18: no figure typed into the interview)."""
+    k = Tal()("fleksitid_kjernetid", date.today())
+    return f"{k['fra']}–{k['til']}"
+
+
 def vurder_intervju(arbeidstakar, verksemd, ordning, i_dag: date | None = None) -> dict:
     return vurder(svar_fra_intervju(arbeidstakar, verksemd, ordning), i_dag or date.today())
 
@@ -225,10 +232,10 @@ def tilgjengelegheit_tekst(tidsrom: str, kanalar, fysiske_mote: str | None) -> s
 
 
 def arbeidstid_tekst(fleksitid: bool, registrering: str | None) -> str:
-    """Rettleiinga 5.3.4."""
-    tekst = ("Arbeidstakaren har alminneleg arbeidstid i staten og følgjer fleksitidsordninga i "
-             "verksemda." if fleksitid else
-             "Arbeidstakaren har alminneleg arbeidstid i staten og er ikkje med i fleksitidsordninga.")
+    """Rettleiinga 5.3.4. The employee's own hours are in the agreement's working-time clause
+    (issue 28: not «alminneleg arbeidstid» for everyone, a part-time position too)."""
+    tekst = ("Arbeidstakaren følgjer fleksitidsordninga i verksemda." if fleksitid else
+             "Arbeidstakaren er ikkje med i fleksitidsordninga i verksemda.")
     if registrering and registrering.strip():
         tekst += f"\nArbeidstida blir registrert slik: {registrering.strip()}"
     return tekst
@@ -240,23 +247,11 @@ def avtale_for_intervju(arbeidstakar, verksemd, ordning, vurdering: dict) -> Avt
     return avtaledata(svar_fra_intervju(arbeidstakar, verksemd, ordning), vurdering)
 
 
-def svar_fra_sak(sak: dict) -> Svar:
-    """The answers of a stored case. Cases stored before the interview left blank optional
-    answers out may hold blank texts; they are read as answers not given, so old cases stay
-    readable (and the HR list works) after an upgrade."""
-    svar = {seksjon: {k: v for k, v in (verdiar or {}).items() if not (isinstance(v, str) and not v.strip())}
-            if isinstance(verdiar, dict) else verdiar for seksjon, verdiar in sak["svar"].items()}
-    return svar_fra_dict(svar)
-
-
 def avtale_for_sak(sak: dict, vurdering: dict) -> Avtaledata:
     """The documents of a stored case: final, with HR's items, once HR has approved it.
     `vurdering`: the case's decision, made once for the screen."""
     return avtaledata(svar_fra_sak(sak), vurdering, hr=sak.get("hr"), endeleg=sak["status"] in ("godkjend", "oppsagd"))
 
-
-def vurdering_for_sak(sak: dict, i_dag: date | None = None) -> dict:
-    return vurder(svar_fra_sak(sak), i_dag or date.today())
 
 
 def sjekkliste_for_sak(sak: dict, vurdering: dict) -> list[dict]:
@@ -266,7 +261,8 @@ def sjekkliste_for_sak(sak: dict, vurdering: dict) -> list[dict]:
 def hr_felt_for_sak(sak: dict, vurdering: dict) -> tuple[str, ...]:
     """HR's items this case's agreement prints (saker.hr_felt_som_trengst): the fields HR's
     screen shows, and what approval requires."""
-    return hr_felt_som_trengst(vurdering["avtaletype"], bool(sak["svar"]["arbeidstakar"].get("mellombels_til")))
+    at = sak["svar"]["arbeidstakar"]
+    return hr_felt_som_trengst(vurdering["avtaletype"], bool(at.get("mellombels_til")), bool(at.get("stillingsprosent")))
 
 
 def krev_hr_felt(trengst: tuple[str, ...], hr: dict) -> None:
@@ -354,16 +350,11 @@ _DATOFELT = {"tilsetjing_slutt": "arbeidstakar.tilsetjing_sluttar", "fra_for_til
              "endra_for_fra": "ordning.fra", "endra_etter_til": "ordning.sluttdato"}
 
 
-def _dag(d):
-    """docassemble's date fields are DADateTime (a datetime); the rules compare dates."""
-    return d.date() if isinstance(d, datetime) else d
-
-
 def sjekk_datorekkjefolgje(tilsett_fra: date, mellombels_til: date | None = None, fra: date | None = None,
                            til: date | None = None, ordning=None) -> None:
     """`ordning`: the interview's object, for the day a change takes effect where one is open."""
-    endra_fra = _dag(vars(ordning).get("endra_fra")) if ordning is not None else None
-    feil = rekkjefolgjefeil(_dag(tilsett_fra), _dag(mellombels_til), _dag(fra), _dag(til), endra_fra)
+    endra_fra = som_dato(vars(ordning).get("endra_fra")) if ordning is not None else None
+    feil = rekkjefolgjefeil(som_dato(tilsett_fra), som_dato(mellombels_til), som_dato(fra), som_dato(til), endra_fra)
     if feil:
         from docassemble.base.util import validation_error  # noqa: PLC0415 - only inside docassemble
 
@@ -373,7 +364,7 @@ def sjekk_datorekkjefolgje(tilsett_fra: date, mellombels_til: date | None = None
 def sjekk_passert_startdato(fra: date, stadfesta: bool | None, i_dag: date | None = None) -> None:
     """A start date in the past is allowed (HR formalising an arrangement that runs), but only
     when the user confirms it: a mistyped year is the usual cause."""
-    if _dag(fra) < (i_dag or date.today()) and not stadfesta:
+    if som_dato(fra) < (i_dag or date.today()) and not stadfesta:
         from docassemble.base.util import validation_error  # noqa: PLC0415
 
         validation_error("Startdatoen er passert. Kryss av om det er rett, eller vel ein ny dato.", field="ordning.fra")

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from .datoar import nynorsk_dato
 from .epost import Epost, lag_epost, send_epost
-from .livslop import forfalne_for_sak
+from .intervju import SIGNERING_INTERVJU
+from .livslop import forfalne_for_sak, vurdering_for_sak
+from .signering import ROLLAR, ferdig_signert, leiar_for, signert_av
 from .svarfil import SvarFeil
 from .tidslinje import NAER_DAGAR, kort_tekst
 
-__all__ = ["nye_paaminningar", "paaminningsepost", "send_paaminningar", "EMNE"]
+__all__ = ["nye_paaminningar", "paaminningsepost", "send_paaminningar", "EMNE", "signeringspaaminningar",
+           "SIGNERING_DAGAR"]
+
+# The signers are reminded this many days before the written deadline of arbeidsmiljølova
+# §§ 14-5/14-8 (and once when it has passed). A choice of the package, not a legal figure.
+SIGNERING_DAGAR = 7
 
 EMNE = lag_epost("paaminning", {"dagar": NAER_DAGAR}).emne
 
@@ -44,6 +52,28 @@ def nye_paaminningar(saker: list[dict], i_dag: date, sendt: set[str]) -> list[tu
     return ut
 
 
+def signeringspaaminningar(saker: list[dict], i_dag: date, sendt: set[str]) -> list[tuple[str, str, dict, dict]]:
+    """(storage key, role, case, deadline entry) for each party who has not signed an approved
+    version whose written deadline is within SIGNERING_DAGAR days or passed (issue 28, item 10):
+    once before the deadline, and once when it has passed."""
+    ut = []
+    for sak in saker:
+        if sak.get("status") != "godkjend" or ferdig_signert(sak):
+            continue
+        try:
+            frist = next(p for p in vurdering_for_sak(sak, i_dag)["tidslinje"] if p["kva"] == "skriftleg_frist")
+        except (SvarFeil, ValueError, KeyError, TypeError):
+            continue
+        if (frist["dato"] - i_dag).days > SIGNERING_DAGAR:
+            continue
+        fase = "forsein" if frist["dato"] < i_dag else "snart"
+        for rolle in ROLLAR:
+            nokkel = f"signer:{sak['id']}:{sak['versjon']}:{rolle}:{fase}"
+            if not signert_av(sak, rolle) and nokkel not in sendt:
+                ut.append((nokkel, rolle, sak, frist))
+    return ut
+
+
 def paaminningsepost(nye: list[tuple[str, dict, dict]]) -> Epost:
     """The e-mail, in Nynorsk (epost.yml): typed names as typed in the text, escaped in HTML."""
     return lag_epost("paaminning", {"dagar": NAER_DAGAR},
@@ -53,21 +83,32 @@ def paaminningsepost(nye: list[tuple[str, dict, dict]]) -> Epost:
 
 
 def send_paaminningar(i_dag: date | None = None) -> int:
-    """Send what is new today to HR; returns how many entries were reminded (0 without mail)."""
-    from docassemble.base.util import DAStore, get_config  # noqa: PLC0415
+    """Send what is new today: HR's list of due dates, and each signer's reminder of a written
+    deadline; returns how many entries were reminded (0 without mail)."""
+    from docassemble.base.util import DAStore, get_config, interview_url  # noqa: PLC0415
 
     from .sakslager import alle_saker  # noqa: PLC0415
 
-    til = (get_config("desentral") or {}).get("hr e-post")
-    if not til or not get_config("mail"):
+    hr = (get_config("desentral") or {}).get("hr e-post")
+    if not get_config("mail"):
         return 0
+    i_dag = i_dag or date.today()
     lager = DAStore("_desentral_paaminningar", base="docassemble.desentral:paaminningar")
     sendt = set(lager.keys())
-    nye = nye_paaminningar(alle_saker(), i_dag or date.today(), sendt)
-    if not nye:
-        return 0
-    if not send_epost(til, paaminningsepost(nye)):
-        return 0  # not marked as sent: tried again at the next run
-    for nokkel, _, _ in nye:
-        lager.set(nokkel, True)
-    return len(nye)
+    saker = alle_saker()
+    talde = 0
+    nye = nye_paaminningar(saker, i_dag, sendt) if hr else []
+    if nye and send_epost(hr, paaminningsepost(nye)):  # not marked as sent on failure: tried again
+        for nokkel, _, _ in nye:
+            lager.set(nokkel, True)
+        talde += len(nye)
+    for nokkel, rolle, sak, frist in signeringspaaminningar(saker, i_dag, sendt):
+        til = sak.get("epost") if rolle == "arbeidstakar" else (leiar_for(sak) or hr)
+        epost = lag_epost("signering_paaminning", {
+            "versjon": sak["versjon"], "frist": nynorsk_dato(frist["dato"]), "kjelde": frist["kjelde"],
+            "part": "Arbeidstakaren" if rolle == "arbeidstakar" else "Arbeidsgivaren",
+            "lenkje": interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], new_session=1)})
+        if til and send_epost(til, epost):
+            lager.set(nokkel, True)
+            talde += 1
+    return talde

@@ -207,9 +207,13 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
             # prøveperiode for ordninga (issue 14 (5)).
             provetid_som_gar = _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
         if at.nytilsett:
-            # Legal facts E11: the two trial periods are independent; keep them apart.
+            # Legal facts E11: the two trial periods are independent; keep them apart. A new
+            # hire's prøvetid (statstilsettelova § 15) runs beside the prøveperiode for ordninga
+            # and is on the timeline too (issue 28, item 13).
+            provetid_som_gar, _ = provetid_for_tilsetjinga(at, tal)
+            slutt = f" (til og med {nynorsk_dato(provetid_som_gar['til'])})" if provetid_som_gar else ""
             ut["grunngjeving"].append(_grunn(
-                "Prøvetida i tilsetjinga følgjer den ordinære arbeidsavtala og er skild frå "
+                f"Prøvetida i tilsetjinga{slutt} følgjer den ordinære arbeidsavtala og er skild frå "
                 "prøveperioden for ordninga.", "statstilsettelova § 15; Rettleiinga 5.3.6"))
         ut["opphoyr"] = {
             "avsluttar_arbeidsforholdet": False,
@@ -217,6 +221,9 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
             "slutt_automatisk_med_tilsetjinga": True,
             "oppseiingsfrist_manader": o.oppseiingsfrist_manader,
             "siste_dag": _siste_dag(svar),
+            # statstilsettelova § 17 (4): the employer's notice before a long temporary
+            # employment ends is the employment's, whatever the arrangement (issue 28, item 13).
+            "varsel_for_slutt": _varsel_for_slutt(at, tal, ut["grunngjeving"]),
         }
         if o.oppseiingsfrist_manader is None:
             tal("tilleggsavtale_oppseiingsfrist", o.fra)
@@ -258,9 +265,14 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
             "Avtala seier difor at arbeidet går føre seg vekselvis på dei to stadene.",
             "arbeidsmiljølova § 14-6 første ledd bokstav b"))
 
-    # Rettleiinga 5.3.4: fleksitidsavtala applies to decentralised work.
-    ut["fleksitid"] = {"kjernetid": tal("fleksitid_kjernetid", o.fra),
-                       "ytre_arbeidstid": tal("fleksitid_ytre_arbeidstid", o.fra)}
+    # Rettleiinga 5.3.4: fleksitidsavtala applies to decentralised work — the version in force
+    # when the agreement is made or takes effect, whichever is later (issue 28, item 18: an
+    # arrangement that started before 2018 and is agreed now gets today's outer hours).
+    gjeld = max(o.fra, o.signeringsdato or i_dag)
+    ut["fleksitid"] = {"kjernetid": tal("fleksitid_kjernetid", gjeld),
+                       "ytre_arbeidstid": tal("fleksitid_ytre_arbeidstid", gjeld),
+                       "alminneleg_arbeidstid": tal("alminneleg_arbeidstid", gjeld),
+                       "stillingsprosent": at.stillingsprosent}
 
     kontroll = innhaldskontroll(o, avtaletype, omfang.situasjon)
     ut["innhaldskontroll"] = kontroll

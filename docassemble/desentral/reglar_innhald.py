@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALENAMN, _frist_tekst, _grunn
+from .reglar_felles import AVTALENAMN, _grunn
+from .reglar_tid import skriftleg_krav
 from .svarfil import Ordning, Svar
 
 __all__ = ["MINSTEINNHALD", "HEIMEKONTOR_INNHALD", "innhaldskontroll"]
@@ -82,19 +83,13 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
             f"{AVTALENAMN[tilradd]} her. {tilradd_grunn['tekst']} Valet er lov, men bør "
             "grunngjevast i saka.", tilradd_grunn["kjelde"]))
     signert = o.signeringsdato or i_dag
-    if signert > frist["dato"] and frist["gjeld"] == "arbeidsavtale":
+    if signert > frist["dato"]:
+        # arbeidsmiljølova §§ 14-5 and 14-8: what was agreed is recorded with its true dates; the
+        # breach is shown to HR with how late it is (issue 28, item 9), never hidden by a later date.
+        dagar = (signert - frist["dato"]).days
         ut.append(_grunn(
-            f"Arbeidsavtala skal vere skriftleg seinast {_frist_tekst(frist['frist'])} etter at "
-            f"arbeidsforholdet tok til, det vil seie {nynorsk_dato(frist['dato'])}. Ho kan tidlegast "
-            f"skrivast under {nynorsk_dato(signert)}.", frist["kjelde"]))
-    elif signert > frist["dato"]:
-        krav = ("seinast den dagen ho tek til å gjelde" if frist["dato"] == o.fra else
-                f"seinast {_frist_tekst(frist['frist'])} etter at ho tok til å gjelde, det vil seie "
-                f"{nynorsk_dato(frist['dato'])}")
-        ut.append(_grunn(
-            f"Ordninga startar {nynorsk_dato(o.fra)}, men avtala kan tidlegast skrivast under "
-            f"{nynorsk_dato(signert)}. Ei endring i arbeidsforholdet må vere skriftleg {krav}. "
-            "Flytt startdatoen, eller skriv under før fristen.", frist["kjelde"]))
+            f"Avtala skal vere skriftleg {skriftleg_krav(frist)}. Ho kan tidlegast skrivast under "
+            f"{nynorsk_dato(signert)}, {dagar} {'dag' if dagar == 1 else 'dagar'} etter fristen.", frist["kjelde"]))
     if avtaletype == "tilleggsavtale" and at.mellombels_til is not None:
         # Rettleiinga 5.1 and 5.3.6; legal facts E10: it ends with the employment anyway.
         if o.til is None or o.til > at.mellombels_til:

@@ -7,11 +7,11 @@ import math
 from datetime import date, timedelta
 
 from .datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
-from .reglar_felles import Tal, _frist_etter, _grunn, _manader, _veker
+from .reglar_felles import Tal, _frist_etter, _frist_tekst, _grunn, _manader, _veker
 from .svarfil import Arbeidstakar, Svar
 
 __all__ = ["proveperiode_for_ordninga", "provetid_for_tilsetjinga", "tenestetid_ar",
-           "oppseiingsfrist_for_arbeidsavtale", "skriftleg_frist"]
+           "oppseiingsfrist_for_arbeidsavtale", "skriftleg_frist", "skriftleg_krav"]
 
 
 def _siste_dag(svar: Svar) -> date | None:
@@ -23,20 +23,46 @@ def _siste_dag(svar: Svar) -> date | None:
 # --- The deadline for the agreement in writing: arbeidsmiljølova §§ 14-5 and 14-8 ---
 
 def skriftleg_frist(svar: Svar, avtaletype: str, tal: Tal) -> dict:
-    """The last day the agreement must be in writing. A new hire's ordinary agreement: § 14-5,
-    counted from the first day of work (7 days from 1 July 2024, one month before). Anything
-    else changes an employment: § 14-8, counted from the day the change takes effect (that same
-    day from 1 July 2024, one month after it before). The rule data holds both periods."""
+    """The last day the agreement must be in writing (issue 28, items 6-8).
+
+    arbeidsmiljølova § 14-5, counted from the first day of work (7 days from 1 July 2024, one
+    month before; at once for an employment shorter than one month from 1 July 2024), applies to
+    the agreement made when someone is hired: a new hire's ordinary agreement, and a new hire's
+    tilleggsavtale that starts on the first day of the employment. Everything else changes an
+    employment — a tilleggsavtale for someone already at work, a change, a renewal: § 14-8,
+    counted from the day it takes effect (that same day from 1 July 2024, one month after before).
+    The rule data holds every period."""
     at, o = svar.arbeidstakar, svar.ordning
-    if avtaletype == "arbeidsavtale" and at.nytilsett and o.endra_fra is None:
+    forste = o.endra_fra is None and not o.fornya
+    if at.nytilsett and forste and (avtaletype == "arbeidsavtale" or o.fra <= at.tilsett_fra):
         frist_tal = tal("aml_skriftleg_arbeidsavtale_frist", at.tilsett_fra)
+        kort = tal("aml_skriftleg_kort_arbeidsforhold", at.tilsett_fra)
+        straks = bool(kort and at.mellombels_til is not None
+                      and at.mellombels_til < add_months(at.tilsett_fra, kort["kortare_enn_manader"]))
+        if straks:
+            frist_tal = kort["frist"]
         return {"dato": _frist_etter(at.tilsett_fra, frist_tal), "fra": at.tilsett_fra, "frist": frist_tal,
-                "gjeld": "arbeidsavtale", "kjelde": "arbeidsmiljølova § 14-5"}
-    # A change of an approved arrangement counts from the day the change takes effect (issue 16).
+                "gjeld": "arbeidsavtale", "straks": straks, "kjelde": "arbeidsmiljølova § 14-5"}
     fra = o.endra_fra or o.fra
     frist_tal = tal("aml_endring_skriftleg_frist", fra)
-    return {"dato": _frist_etter(fra, frist_tal), "fra": fra, "frist": frist_tal,
-            "gjeld": "endring", "kjelde": "arbeidsmiljølova § 14-8"}
+    return {"dato": _frist_etter(fra, frist_tal), "fra": fra, "frist": frist_tal, "straks": False,
+            "gjeld": "endring" if o.endra_fra else "fornying" if o.fornya else "ordning",
+            "kjelde": "arbeidsmiljølova § 14-8"}
+
+
+def skriftleg_krav(skriftleg: dict) -> str:
+    """The deadline as one Nynorsk phrase that reads naturally for every period, «seinast …»
+    (never «0 dagar»): for the timeline, the warnings and the documents alike."""
+    dato = nynorsk_dato(skriftleg["dato"])
+    if skriftleg["gjeld"] == "arbeidsavtale":
+        if skriftleg["dato"] == skriftleg["fra"]:
+            grunn = " (tilsetjinga varer kortare enn éin månad)" if skriftleg.get("straks") else ""
+            return f"straks, seinast første arbeidsdag {dato}{grunn}"
+        return f"seinast {_frist_tekst(skriftleg['frist'])} etter tiltredinga, det vil seie {dato}"
+    kva = {"fornying": "den nye perioden", "endring": "endringa"}.get(skriftleg["gjeld"], "ordninga")
+    if skriftleg["dato"] == skriftleg["fra"]:
+        return f"seinast den dagen {kva} tek til å gjelde, {dato}"
+    return f"seinast {_frist_tekst(skriftleg['frist'])} etter at {kva} tok til å gjelde, det vil seie {dato}"
 
 
 # --- The tilleggsavtale's own prøveperiode: Rettleiinga 5.3.6 ---
@@ -95,22 +121,25 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
                     f"Tilsetjinga er mellombels til og med {nynorsk_dato(slutt)}. Prøvetida kan "
                     "ikkje vere lenger enn halvparten av tilsetjingstida og sluttar difor "
                     f"{nynorsk_dato(til)}.", "statstilsettelova § 15 (frå 1. juli 2024)"))
-    utan_forlenging = til
     avkorta = til < period_end(fra, manader)
+    # statstilsettelova § 15: the employer MAY extend the prøvetid by the days of absence; the
+    # prøvetid ends on its own day unless the employer does (issue 28, item 14). So the decision
+    # keeps the end as it is and names the extension as an option with its date.
+    kan_forlengjast_til = None
     dagar = arbeidstakar.fravaer_i_provetid_dagar
     if dagar and tal("statstilsettelova_provetid_forlenging", fra):
-        til = til + timedelta(days=dagar)
-        if slutt is not None and til > slutt:
-            til = slutt
+        kan_forlengjast_til = til + timedelta(days=dagar)
+        if slutt is not None and kan_forlengjast_til > slutt:
+            kan_forlengjast_til = slutt
         grunnar.append(_grunn(
-            f"Arbeidstakaren har vore borte {dagar} dagar i prøvetida. Arbeidsgivaren kan "
-            f"forlengje prøvetida med like lang tid, til og med {nynorsk_dato(til)}.",
-            "statstilsettelova § 15"))
+            f"Arbeidstakaren har vore borte {dagar} dagar i prøvetida. Arbeidsgivaren kan forlengje "
+            f"prøvetida med like lang tid, til og med {nynorsk_dato(kan_forlengjast_til)}; gjer arbeidsgivaren "
+            f"ikkje det, sluttar ho {nynorsk_dato(til)}.", "statstilsettelova § 15"))
     # `manader` is the statutory length; `halvparten` says it was cut to half a temporary
     # employment, so the agreement never prints a length the dates contradict (issue 14).
-    return {"fra": fra, "til": til, "til_utan_forlenging": utan_forlenging, "manader": manader,
-            "halvparten": avkorta, "mellombels_til": slutt,
-            "forlenging_dagar": (til - utan_forlenging).days}, grunnar
+    return {"fra": fra, "til": til, "til_utan_forlenging": til, "kan_forlengjast_til": kan_forlengjast_til,
+            "manader": manader, "halvparten": avkorta, "mellombels_til": slutt,
+            "forlenging_dagar": (kan_forlengjast_til - til).days if kan_forlengjast_til else 0}, grunnar
 
 
 def _provetid_som_held_fram(at: Arbeidstakar, fra: date, tal: Tal, grunnar: list) -> dict | None:

@@ -9,19 +9,23 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime, timezone
 
-from .svarfil import Svar
+from .svarfil import Svar, svar_fra_dict
 
 __all__ = [
     "STATUSAR",
     "SakFeil",
     "LAAS_PREFIKS",
     "endra_sidan",
+    "versjonar",
+    "neste_versjon",
+    "svar_fra_sak",
     "ny_sak",
     "send_inn",
     "returner",
     "godkjenn",
     "sei_opp",
     "meld_oppseiing",
+    "trekk_tilbake_godkjenning",
     "svar_til_json",
     "sjekkliste",
     "utlysingstekst",
@@ -56,16 +60,19 @@ HR_FELT = {
 
 # Which of HR's items an agreement prints, and so must have before approval (issue 13: an
 # approved agreement has no «Fyllast ut»): an ordinary agreement is a whole employment contract
-# (arbeidsmiljølova § 14-6); a temporary one names its legal basis (statstilsettelova § 9).
+# (arbeidsmiljølova § 14-6); a temporary one names its legal basis (statstilsettelova § 9). The
+# stillingsprosent is the employee's answer since 0.4.0 (issue 28); HR fills it in only for a
+# case sent without it.
 HR_FELT_FOR_AVTALE = {
     "tilleggsavtale": ("utstyr", "tryggingsreglar"),
-    "arbeidsavtale": ("utstyr", "tryggingsreglar", "fodselsnummer", "stillingskode", "stillingsprosent",
-                      "lonn", "utbetaling"),
+    "arbeidsavtale": ("utstyr", "tryggingsreglar", "fodselsnummer", "stillingskode", "lonn", "utbetaling"),
 }
 
 
-def hr_felt_som_trengst(avtaletype: str, mellombels: bool) -> tuple[str, ...]:
+def hr_felt_som_trengst(avtaletype: str, mellombels: bool, har_stillingsprosent: bool = True) -> tuple[str, ...]:
     felt = HR_FELT_FOR_AVTALE[avtaletype]
+    if avtaletype == "arbeidsavtale" and not har_stillingsprosent:
+        felt = felt + ("stillingsprosent",)
     return felt + ("heimel_mellombels",) if avtaletype == "arbeidsavtale" and mellombels else felt
 
 
@@ -76,6 +83,33 @@ LAAS_PREFIKS = "desentral:laas:sak:"
 
 class SakFeil(ValueError):
     """A status change that is not allowed."""
+
+
+def versjonar(sak: dict) -> list[dict]:
+    """Every approved version, oldest first: `versjon`, `svar`, `hr`, `godkjend` (time), and
+    later what was kept and signed on it. Cases approved before versions were kept (0.3.0 and
+    earlier) have their one approved version in the case itself."""
+    if sak.get("versjonar"):
+        return list(sak["versjonar"])
+    if sak["status"] in ("godkjend", "oppsagd"):
+        tid = next((h["tid"] for h in reversed(sak["historikk"]) if h["hending"] == "godkjend"), None)
+        return [{"versjon": sak["versjon"], "svar": sak["svar"], "hr": sak.get("hr") or {}, "godkjend": tid}]
+    return []
+
+
+def svar_fra_sak(sak: dict) -> Svar:
+    """The answers of a stored case. Cases stored before the interview left blank optional
+    answers out may hold blank texts; they are read as answers not given, so old cases stay
+    readable (and the HR list works) after an upgrade."""
+    svar = {seksjon: {k: v for k, v in (verdiar or {}).items() if not (isinstance(v, str) and not v.strip())}
+            if isinstance(verdiar, dict) else verdiar for seksjon, verdiar in sak["svar"].items()}
+    return svar_fra_dict(svar)
+
+
+def neste_versjon(sak: dict) -> int:
+    """The number of the next version: above every version the case ever had, so a version
+    withdrawn or replaced before it started never shares its number (and its kept documents)."""
+    return max([sak["versjon"], *(v["versjon"] for v in versjonar(sak))]) + 1
 
 
 def endra_sidan(sak: dict, sett: dict | None) -> str | None:
@@ -118,7 +152,7 @@ def send_inn(sak: dict, svar: dict) -> dict:
     """The employee hands the case over; after this only HR can open it for changes."""
     if sak["status"] not in ("utkast", "returnert", "endring"):
         raise SakFeil(f"saka kan ikkje sendast inn når ho er «{STATUSAR[sak['status']]}»")
-    sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=sak["versjon"] + 1)
+    sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=neste_versjon(sak))
     sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "innsendt", "versjon": sak["versjon"]}]
     return sak
 
@@ -151,19 +185,33 @@ def godkjenn(sak: dict, hr: dict) -> dict:
 
 def _oppseiing_json(oppseiing: dict, grunn: str | None) -> dict:
     ut = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in oppseiing.items()
-          if k in ("avtaletype", "kven", "gitt", "siste_dag", "grunnlag", "frist", "til_hr")}
+          if k in ("avtaletype", "kven", "gitt", "mottatt", "siste_dag", "grunnlag", "frist", "verknad", "til_hr",
+                   "versjon")}
     return dict(ut, grunn=(grunn or "").strip() or None, registrert=_no())
+
+
+def _til_versjonen(sak: dict, versjon: int) -> dict:
+    """The case back at approved `versjon` (the one notice ended); later versions, not in force,
+    fall away (`avlyst`) and stay in `versjonar`."""
+    if versjon == sak["versjon"]:
+        return sak
+    tid = _no()
+    post = next(v for v in versjonar(sak) if v["versjon"] == versjon)
+    alle = [dict(v, avlyst=tid) if v["versjon"] > versjon and not v.get("trekt") else v for v in versjonar(sak)]
+    return dict(sak, versjonar=alle, versjon=versjon, svar=post["svar"], hr=post.get("hr") or {})
 
 
 def sei_opp(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
     """A tilleggsavtale ended by notice (Rettleiinga 5.3.6): the case keeps the notice, its last
-    day and who gave it; the status says it is ended."""
-    if sak["status"] != "godkjend":
+    day and who gave it; the status says it is ended. Notice is of the version in force when
+    received (issue 28, item 2), also while a new period waits or is approved for later: that
+    period then falls away."""
+    if sak["status"] in ("utkast", "oppsagd"):
         raise SakFeil("berre ei godkjend avtale kan seiast opp")
     if oppseiing["avtaletype"] != "tilleggsavtale" or oppseiing["til_hr"]:
         raise SakFeil("ei ordinær arbeidsavtale blir ikkje sagd opp her; meld det til HR")
     registrert = _oppseiing_json(oppseiing, grunn)
-    sak = dict(sak, status="oppsagd", oppseiing=registrert)
+    sak = dict(_til_versjonen(sak, oppseiing.get("versjon", sak["versjon"])), status="oppsagd", oppseiing=registrert)
     sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppsagd",
                                             "kven": registrert["kven"], "siste_dag": registrert["siste_dag"]}]
     return sak
@@ -172,12 +220,26 @@ def sei_opp(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
 def meld_oppseiing(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
     """An ordinary agreement: the wish to end the arrangement goes to HR (ending it ends or
     changes the employment, statstilsettelova; Rettleiinga 5.3.6). The agreement stays approved."""
-    if sak["status"] != "godkjend":
+    if sak["status"] in ("utkast", "oppsagd"):
         raise SakFeil("berre ei godkjend avtale kan seiast opp")
     registrert = _oppseiing_json(oppseiing, grunn)
     sak = dict(sak, oppseiing_melding=registrert)
     sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppseiing_meldt",
                                             "kven": registrert["kven"]}]
+    return sak
+
+
+def trekk_tilbake_godkjenning(sak: dict) -> dict:
+    """HR withdraws the approval of a version nobody has signed in full (issue 28, item 11: never
+    a notice of an agreement that did not take effect in writing): the version is marked
+    `trekt`, never in force; the case is back with HR to decide again (return or approve), as a
+    new version number, so a new approval never shares the withdrawn one's kept documents."""
+    if sak["status"] != "godkjend":
+        raise SakFeil("berre ei godkjend avtale kan trekkjast tilbake")
+    tid = _no()
+    alle = [dict(v, trekt=tid) if v["versjon"] == sak["versjon"] else v for v in versjonar(sak)]
+    sak = dict(sak, versjonar=alle, status="innsendt", versjon=neste_versjon(dict(sak, versjonar=alle)))
+    sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "godkjenning_trekt", "versjon": sak["versjon"]}]
     return sak
 
 

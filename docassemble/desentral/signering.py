@@ -14,8 +14,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from .datoar import nynorsk_dato
-from .livslop import versjonar
-from .saker import SakFeil, _no
+from .saker import SakFeil, _no, versjonar
 
 __all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "ferdig_signert", "rolle_for", "kan_signere", "signer",
            "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",

@@ -138,6 +138,9 @@ SKJEMA: dict[str, dict[str, Felt]] = {
         "tilsett_fra": _DATO,
         "mellombels_til": _DATO,
         "fravaer_i_provetid_dagar": Felt("heiltal", minst=0, storst=3650),
+        # Part-time: the share of a full position (issue 28; arbeidsmiljølova § 14-6; the
+        # employee's own agreed hours, not «alminneleg arbeidstid» for all).
+        "stillingsprosent": Felt("heiltal", minst=1, storst=100),
     },
     "verksemd": {
         "namn": _TEKST,
@@ -157,6 +160,12 @@ SKJEMA: dict[str, dict[str, Felt]] = {
         # A change of an approved arrangement: the day the new version takes effect
         # (arbeidsmiljølova § 14-8; issue 16). Not set for a first agreement.
         "endra_fra": _DATO,
+        # A renewal: a new period of an arrangement already agreed (Rettleiinga 5.3.2). Its
+        # written deadline is § 14-8's from the day it starts, and it has no new prøveperiode.
+        "fornya": _BOOL,
+        # A changed agreement: the type of the version it replaces (issue 28: a tilleggsavtale
+        # turned into an ordinary agreement says that the tilleggsavtale ends).
+        "tidlegare_avtaletype": Felt("val", val=AVTALETYPAR),
         # The minimum content of Rettleiinga 5.1 (and heimekontorforskrifta § 2).
         "arbeidsstad": _TEKST,
         "omfang": _SAMANSETT,
@@ -182,6 +191,7 @@ class Arbeidstakar:
     bustad: str | None = None
     mellombels_til: date | None = None
     fravaer_i_provetid_dagar: int = 0
+    stillingsprosent: int | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,8 @@ class Ordning:
     avtaletype_valt: str | None = None
     signeringsdato: date | None = None
     endra_fra: date | None = None
+    fornya: bool | None = None
+    tidlegare_avtaletype: str | None = None
     arbeidsstad: str | None = None
     omfang: str | None = None
     tilgjengelegheit: str | None = None

@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .datoar import nynorsk_dato
-from .reglar_felles import _frist_tekst, _veker
+from .reglar_felles import _veker
+from .reglar_tid import skriftleg_krav
 
 __all__ = ["REKKJEFOLGJE", "lag_tidslinje", "med_status", "tidslinje_rader", "skriftleg_seinast", "NAER_DAGAR",
            "KORT", "hr_datomerknad", "datomerknad", "forfalne", "kort_tekst"]
 
 # The order of entries that fall on the same day.
-REKKJEFOLGJE = ("skriftleg_frist", "varsel_for_slutt", "provetid_slutt", "proveperiode_slutt",
-                "ordning_slutt", "tilsetjing_slutt")
+REKKJEFOLGJE = ("skriftleg_frist", "varsel_for_slutt", "provetid_slutt", "provetid_forlenging",
+                "proveperiode_slutt", "ordning_slutt", "tilsetjing_slutt")
 
 # HR's list marks what is due within this many days (issue 16: «the next 30 days»). A choice of
 # the package for its reminders, not a legal figure.
@@ -34,22 +35,26 @@ def lag_tidslinje(svar, avtaletype: str, skriftleg: dict, proveperiode: dict | N
     """The timeline of an in-scope decision, from the parts `vurder` computed."""
     at, o = svar.arbeidstakar, svar.ordning
     ut = []
-    # arbeidsmiljølova §§ 14-5 and 14-8 (reglar_tid.skriftleg_frist).
-    if skriftleg["gjeld"] == "arbeidsavtale":
-        tekst = (f"Siste dag for skriftleg arbeidsavtale: {_frist_tekst(skriftleg['frist'])} etter "
-                 f"tiltredinga {nynorsk_dato(skriftleg['fra'])}.")
-    elif skriftleg["dato"] == skriftleg["fra"]:
-        tekst = "Siste dag for å skrive under avtala: endringa skal vere skriftleg seinast den dagen ho tek til å gjelde."
-    else:
-        tekst = (f"Siste dag for å skrive under avtala: {_frist_tekst(skriftleg['frist'])} etter at "
-                 "endringa tok til å gjelde.")
-    ut.append(_post("skriftleg_frist", skriftleg["dato"], tekst, skriftleg["kjelde"]))
+    # arbeidsmiljølova §§ 14-5 and 14-8 (reglar_tid.skriftleg_frist), worded once (skriftleg_krav).
+    kva = "arbeidsavtala" if skriftleg["gjeld"] == "arbeidsavtale" and avtaletype == "arbeidsavtale" else "avtala"
+    krav = skriftleg_krav(skriftleg)
+    ut.append(dict(_post("skriftleg_frist", skriftleg["dato"],
+                         f"Siste dag for å skrive under {kva}: ho skal vere skriftleg {krav}.", skriftleg["kjelde"]),
+                   krav=krav))
 
     if provetid is not None:
         # statstilsettelova § 15: the employment's prøvetid, apart from the arrangement's trial.
         tekst = ("Prøvetida frå tilsetjinga sluttar (ho held fram uendra under ordninga)."
                  if provetid.get("held_fram") else "Prøvetida i tilsetjinga sluttar.")
         ut.append(_post("provetid_slutt", provetid["til"], tekst, "statstilsettelova § 15"))
+        if provetid.get("kan_forlengjast_til"):
+            # § 15: the extension by absence is the employer's option, not made by itself (issue 28).
+            ut.append(_post(
+                "provetid_forlenging", provetid["kan_forlengjast_til"],
+                f"Arbeidsgivaren kan forlengje prøvetida med fråværet ({provetid['forlenging_dagar']} dagar) "
+                "til og med denne dagen. Det må avgjerast før prøvetida sluttar; elles sluttar ho "
+                f"{nynorsk_dato(provetid['til'])}. Vilkåra for forlenging er ikkje stadfesta.",
+                "statstilsettelova § 15"))
 
     if proveperiode is not None:
         # Rettleiinga 5.3.6: within the trial either party may end the tilleggsavtale with the
@@ -115,6 +120,7 @@ def skriftleg_seinast(tidslinje: list[dict]) -> date | None:
 
 # Short names for HR's list.
 KORT = {"skriftleg_frist": "Skriftleg avtale", "provetid_slutt": "Prøvetida sluttar",
+        "provetid_forlenging": "Prøvetida kan forlengjast til",
         "proveperiode_slutt": "Prøveperioden for ordninga sluttar", "varsel_for_slutt": "Varsel om slutt",
         "ordning_slutt": "Ordninga sluttar", "tilsetjing_slutt": "Tilsetjinga sluttar"}
 

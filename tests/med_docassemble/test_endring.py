@@ -76,7 +76,7 @@ def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
     skjermar.append(tilsett.skjerm)
     for t in _dok(tilsett.skjerm):
         assert "endringane gjeld frå og med 1. april 2027" in t and "Berbar PC og skjerm." in t
-        assert "seinast 1. april 2027" in t  # § 14-8: in writing by the day the change takes effect
+        assert "seinast den dagen endringa tek til å gjelde, 1. april 2027" in t  # § 14-8
         assert NY_STAD in t
     assert "nn-NO" in docx_sprak(tilsett.skjerm.vedlegg[0].filer["docx"])
     for skjerm in skjermar:
@@ -87,12 +87,13 @@ def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
     gammal = motor.okt("versjon.yml", url_args={"sak": sak_id, "versjon": "1"}, epost="kari.nordmann@example.com",
                        brukar_id=501)
     assert gammal.skjerm.id == "versjon-vist" and "versjon 1" in gammal.skjerm.tekst
-    assert "avløyst av versjon 2" in gammal.skjerm.undertekst
+    # Issue 28, item 2: the change takes effect 1 April 2027, so version 1 is still in force today.
+    assert "Dette er den godkjende versjonen som gjeld no" in gammal.skjerm.undertekst
     for t in _dok(gammal.skjerm):
         assert "endringane gjeld" not in t and "Berbar PC." in t and "Berbar PC og skjerm." not in t
         assert NY_STAD not in t
     ny = motor.okt("versjon.yml", url_args={"sak": sak_id, "versjon": "2"}, **HR)
-    assert ny.skjerm.id == "versjon-vist" and "gjeld no" in ny.skjerm.undertekst
+    assert ny.skjerm.id == "versjon-vist" and "Versjonen tek til å gjelde 1. april 2027" in ny.skjerm.undertekst
     for brukar, versjon in ((dict(epost="ola@example.com", brukar_id=502), "1"),
                             (dict(epost="kari.nordmann@example.com", brukar_id=501), "x"),
                             (dict(epost="kari.nordmann@example.com", brukar_id=501), "7")):
@@ -123,7 +124,7 @@ def test_evaluering_halde_fram_gir_ny_periode_gjennom_hr(motor):
     for t in _dok(tilsett.skjerm):
         assert "frå og med 1. januar 2028 til og med 31. desember 2028" in t
         # An arrangement already tried gets no new prøveperiode (livslop.evaluer).
-        assert "Partane har avtalt at det ikkje skal vere nokon prøveperiode for ordninga" in t
+        assert "det er ingen ny prøveperiode for ordninga" in t  # Rettleiinga 5.3.6; issue 28, item 12
     assert "Versjon 1" in tilsett.skjerm.html
 
 

@@ -208,7 +208,7 @@ def test_godkjend_arbeidsavtale_har_ingen_tomme_felt(motor):
     hr.svar({"hr_val": "sak", "valt_sak_id": tilsett.user_dict["sak"]["id"]})
     assert "Fødselsnummer" in synleg_tekst(hr.skjerm.html)
     felt = {"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_lonn": "Lønstrinn 60",
-            "hr_stillingskode": "1434 rådgivar", "hr_stillingsprosent": "100", "hr_fodselsnummer": "",
+            "hr_stillingskode": "1434 rådgivar", "hr_fodselsnummer": "",
             "hr_utbetaling": "Den 12. kvar månad; Statens pensjonskasse."}
     with pytest.raises(Valideringsfeil, match="Fyll ut før du godkjenner: Fødselsnummer"):
         hr.svar({**felt, "hr_avgjerd": "godkjenn"})
@@ -258,15 +258,15 @@ def test_hr_ser_namnet_bokstavleg_i_vallista(motor):
 def test_hr_saksida_avgjer_ein_gong(motor, monkeypatch):
     """Issue 14: HR's case page makes one decision; the checklist, the fields HR completes and
     the draft read it (before: three)."""
-    import docassemble.desentral.intervju as intervju
+    import docassemble.desentral.livslop as livslop
 
     tilsett = ny_okt(motor, epost="ein@example.com", brukar_id=66)
     gjennom(tilsett, SVAR_HEIMEKONTOR)
     sak_id = tilsett.user_dict["sak"]["id"]
     hr = hr_okt(motor)
     kall = []
-    ekte = intervju.vurder
-    monkeypatch.setattr(intervju, "vurder", lambda *a, **k: (kall.append(1), ekte(*a, **k))[1])
+    ekte = livslop.vurder
+    monkeypatch.setattr(livslop, "vurder", lambda *a, **k: (kall.append(1), ekte(*a, **k))[1])
     hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
     assert hr.skjerm.id == "hr-sak" and hr.skjerm.vedlegg
     assert len(kall) == 1, len(kall)

@@ -1,15 +1,23 @@
-"""Notice of an approved arrangement on docassemble's engine (issue 16): the employee ends a
-tilleggsavtale within the prøveperiode and gets the letter; a date before the arrangement starts
-is refused naming the field; another user's link and an unapproved case give no notice; HR
-registers notice for the employer; the typed reason reaches the letter literally."""
+"""Notice of a signed, approved arrangement on docassemble's engine (issues 16 and 28): the
+employee ends a tilleggsavtale within the prøveperiode and gets the letter; a day received before
+the day given is refused naming the field; another user's link and an unapproved case give no
+notice; HR registers notice for the employer; the typed reason reaches the letter literally."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import pytest
 from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, normaliser, ny_okt, pdf_tekst, synleg_tekst
 from test_hr import hr_okt
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from saksbyggjar import signert  # noqa: E402
+
 
 def _godkjend_sak(motor, brukar_id: int) -> str:
+    """Sent, approved by HR (its document kept), and signed by both (issue 28, item 11: only a
+    signed agreement is given notice of)."""
     tilsett = ny_okt(motor, brukar_id=brukar_id)
     gjennom(tilsett, SVAR_HEIMEKONTOR)
     sak_id = tilsett.user_dict["sak"]["id"]
@@ -17,7 +25,17 @@ def _godkjend_sak(motor, brukar_id: int) -> str:
     hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
     hr.svar({"hr_utstyr": "Berbar PC.", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "godkjenn"})
     assert hr.skjerm.id == "hr-utfort"
+    _signer_begge(hr, sak_id)
     return sak_id
+
+
+def _signer_begge(okt, sak_id: str) -> None:
+    """Both parties sign the stored case, by the signing rule (the signing screens are tested in
+    test_signering.py)."""
+    from docassemble.desentral.sakslager import hent_sak, lagre_sak
+
+    with okt._kontekst():
+        lagre_sak(signert(hent_sak(sak_id)))
 
 
 def _oppseiing(motor, sak_id, **brukar):
@@ -33,11 +51,13 @@ def test_tilsett_seier_opp_i_proveperioden_og_faar_brevet(motor):
     okt = _oppseiing(motor, sak_id, brukar_id=401)
     assert okt.skjerm.id == "oppseiing-kven-og-dato"
     assert "Rettleiinga 5.1 og 5.3.6" in synleg_tekst(okt.skjerm.html)
-    # Before the arrangement starts (1 January 2027): refused, naming the date field, nothing lost.
-    with pytest.raises(Valideringsfeil, match="tek til å gjelde 1. januar 2027"):
-        okt.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2026-12-20",
+    # Received before it was given: refused, naming the field, nothing lost.
+    with pytest.raises(Valideringsfeil, match="motteken før ho er gitt"):
+        okt.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10", "oppseiing_levert": "anna",
+                  "oppseiing_mottatt": "2027-02-09",
                   "oppseiing_grunn": "Eg flyttar *nærare* kontoret <b>i mars</b> ${ 1+1 } \\input{x}"})
-    okt.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10",
+    okt.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10", "oppseiing_levert": "anna",
+              "oppseiing_mottatt": "2027-02-10",
               "oppseiing_grunn": "Eg flyttar *nærare* kontoret <b>i mars</b> ${ 1+1 } \\input{x}"})
     assert okt.skjerm.id == "oppseiing-stadfest"
     tekst = synleg_tekst(okt.skjerm.html)
@@ -48,8 +68,8 @@ def test_tilsett_seier_opp_i_proveperioden_og_faar_brevet(motor):
     [brev] = okt.skjerm.vedlegg
     for t in (normaliser(pdf_tekst(brev.filer["pdf"])), normaliser(docx_tekst(brev.filer["docx"]))):
         assert "Arbeidstakaren seier med dette opp tilleggsavtala" in t
-        assert "Oppseiinga er gitt 10. februar 2027" in t
-        assert "varer difor til og med 24. februar 2027" in t
+        assert "Oppseiinga er gitt 10. februar 2027 og motteken av arbeidsgivaren 10. februar 2027" in t
+        assert "ordninga varer til og med 24. februar 2027" in t
         assert "Frå og med 25. februar 2027" in t
         # Typed text is data: Markdown, HTML, Mako and LaTeX come out as typed.
         assert "Eg flyttar *nærare* kontoret <b>i mars</b> ${ 1+1 } \\input{x}" in t
@@ -82,12 +102,14 @@ def test_hr_registrerer_oppseiing_fraa_arbeidsgivaren_etter_proveperioden(motor)
     okt = motor.okt("oppseiing.yml", url_args={"sak": sak_id}, roller=["user", "hr"], epost="hr@example.com",
                     brukar_id=99)
     assert okt.skjerm.id == "oppseiing-kven-og-dato"
-    okt.svar({"oppseiing_kven": "arbeidsgivar", "oppseiing_gitt": "2027-04-01", "oppseiing_grunn": ""})
+    okt.svar({"oppseiing_kven": "arbeidsgivar", "oppseiing_gitt": "2027-04-01", "oppseiing_grunn": "",
+              "oppseiing_levert": "anna", "oppseiing_mottatt": "2027-04-01"})
     assert "2 månader" in synleg_tekst(okt.skjerm.html) and "1. juni 2027" in synleg_tekst(okt.skjerm.html)
     okt.svar({"oppseiing_stadfesta": True})
     [brev] = okt.skjerm.vedlegg
     t = normaliser(pdf_tekst(brev.filer["pdf"]))
     assert "Arbeidsgivaren seier med dette opp" in t and "Oppseiingsfristen etter tilleggsavtala er 2 månader" in t
+    assert "Ordninga varer til og med 1. juni 2027" in t
     assert "Grunngjeving" not in t
 
 
@@ -107,9 +129,10 @@ def test_ordinaer_arbeidsavtale_blir_meld_til_hr_utan_brev(motor):
     hr = hr_okt(motor)
     hr.svar({"hr_val": "sak", "valt_sak_id": sak_id})
     hr.svar({"hr_utstyr": "PC", "hr_tryggingsreglar": "Reglane gjeld.", "hr_lonn": "Lønstrinn 60",
-             "hr_stillingskode": "1434 rådgivar", "hr_stillingsprosent": "100", "hr_fodselsnummer": "01017012345",
+             "hr_stillingskode": "1434 rådgivar", "hr_fodselsnummer": "01017012345",
              "hr_utbetaling": "Den 12. kvar månad; Statens pensjonskasse.", "hr_avgjerd": "godkjenn"})
     assert hr.skjerm.id == "hr-utfort"
+    _signer_begge(hr, sak_id)
     tilsett.last_inn()
     assert tilsett.skjerm.id == "avtale-ferdig"
     assert "Meld til HR at ordninga skal avsluttast" in tilsett.skjerm.html
@@ -119,6 +142,7 @@ def test_ordinaer_arbeidsavtale_blir_meld_til_hr_utan_brev(motor):
     fra = tilsett.user_dict["ordning"].fra
     gitt = fra.date() if hasattr(fra, "date") else fra
     okt.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": gitt.replace(year=gitt.year + 1).isoformat(),
+              "oppseiing_levert": "anna", "oppseiing_mottatt": gitt.replace(year=gitt.year + 1).isoformat(),
               "oppseiing_grunn": "Familien flyttar."})
     tekst = synleg_tekst(okt.skjerm.html)
     assert okt.skjerm.id == "oppseiing-stadfest" and "statstilsettelova § 22" in tekst and "Rettleiinga 5.3.6" in tekst

@@ -414,7 +414,8 @@ def test_tex_styreteikn_i_namn_stoppar_ingen_pdf_og_metadata_er_bokstavlege(moto
     _skriv_under(motor, hr)
     pdfar["signert"] = hr.user_dict["signerte"]["pdf"]
     oppseiing = motor.okt("oppseiing.yml", url_args={"sak": sak_id}, **_tilsett(710))
-    oppseiing.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10", "oppseiing_grunn": TEX_NAMN})
+    oppseiing.svar({"oppseiing_kven": "arbeidstakar", "oppseiing_gitt": "2027-02-10", "oppseiing_levert": "anna",
+                    "oppseiing_mottatt": "2027-02-10", "oppseiing_grunn": TEX_NAMN})
     oppseiing.svar({"oppseiing_stadfesta": True})
     assert oppseiing.skjerm.id == "oppseiing-ferdig"
     pdfar["oppseiingsbrev"] = oppseiing.skjerm.vedlegg[0].filer["pdf"].read_bytes()

@@ -87,6 +87,6 @@ def test_kvar_dato_og_kvar_periode_i_avtala_er_avgjerda_si(sak, tmp_path):
             if p:
                 assert nynorsk_dato(p["til"]) in tekst, (fil.name, nokkel)
         if data["ordning"].get("endra_fra"):
-            assert "endringane gjeld frå og med 3. mai 2027" in tekst and "seinast 3. mai 2027" in tekst, fil.name
+            assert "endringane gjeld frå og med 3. mai 2027" in tekst and "seinast den dagen endringa tek til å gjelde, 3. mai 2027" in tekst, fil.name
         if vurdering["opphoyr"].get("varsel_for_slutt"):
             assert nynorsk_dato(vurdering["opphoyr"]["varsel_for_slutt"]["seinast"]) in tekst

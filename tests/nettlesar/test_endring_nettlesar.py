@@ -169,7 +169,7 @@ def test_evaluering_fornying_og_samtidig_svar(ny_side, tenar, api_nokkel, hr_bru
     assert "Arbeidstakaren endrar svara" in hr_side.inner_text("body")
     ib.val("Kva skal skje når perioden er slutt?", "Avslutte ordninga når perioden er slutt")
     ib.hald_fram("ikkje-lagra")
-    assert "Berre ei godkjend ordning kan evaluerast." in b.inner_text("body")
+    assert "Saka er endra sidan du opna ho" in b.inner_text("body")
     b.goto(heil_url(tenar, evaluer_href))
     b.wait_for_selector("body.question-evaluering-ikkje-mogleg")
     ib.sjekk()

@@ -1,25 +1,31 @@
-"""Issue 16 on the real server: after HR approves a tilleggsavtale, the employee opens the notice
-from the approved case, is refused a date before the arrangement starts (message at the field,
-typed text kept), goes Back from the confirmation and on, and gets the letter (PDF and DOCX) with
-the last day from the prøveperiode's notice. HR registers the employer's notice of a second
-approved case from its list. A link with another case's id gives no notice."""
+"""Issues 16 and 28 on the real server: notice of an approved tilleggsavtale.
+
+Two home offices (1 March 2027 – 29 February 2028), both approved. Before anyone has signed, the
+employee finds nothing to give notice of, and HR withdraws the approval of the second (item 11)
+and approves it again. A link with another case's id gives no notice. Once both have signed the
+first, the employee gives notice delivered another way: a day received before the day given is
+refused at its field (typed text kept); the confirmation and the letter state the day given, the
+day received and the last day counted from the receipt (item 3); Back works. For the second,
+signed, the employee evaluates and continues in a new period, which waits for HR: the case page
+still offers notice and change of the period that runs; the notice screen asks what to end, and
+the new period is ended on its own (item 2). HR's list shows the statuses."""
 from __future__ import annotations
 
 import re
 import secrets
 
 from nettlesarhjelp import docx_tekst, heil_url, pdf_tekst
-from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
+from test_endring_nettlesar import _hr_vel_godkjend
+from test_hr_nettlesar import _rader, godkjende_saker, godkjenn_som_hr
+from test_signering_nettlesar import _hr_lista, signer_begge
 
-OPPSEIING_URL = "/interview?i=docassemble.desentral:data/questions/oppseiing.yml"
 GRUNN = "Eg flyttar <b>nærare</b> *kontoret* ${ 1+1 }"
 
 
 def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_brukar):
     namn = f"Siri Seiopp {secrets.token_hex(2)}"
     namn_b = f"Bodil Bytte {secrets.token_hex(2)}"
-    # Two home offices 1 March 2027 – 29 February 2028, both approved.
-    [(a, iv_a, a_sak_url), (b, iv_b, _)], hr_side, hr = godkjende_saker(
+    [(a, iv_a, a_sak_url), (b, iv_b, b_sak_url)], hr_side, hr = godkjende_saker(
         ny_side, tenar, api_nokkel, hr_brukar, ("Siri", namn, {}), ("Bodil", namn_b, {}))
 
     # B cannot give notice of A's case with A's case id in the link.
@@ -34,71 +40,101 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     b.wait_for_selector("body.question-oppseiing-ikkje-mogleg")
     iv_b.sjekk()
     assert "Fann inga avtale" in b.inner_text("body")
-
-    # A gives notice in the prøveperiode (1 March – 31 May 2027).
+    # Nobody has signed A's agreement yet: there is nothing to give notice of (item 11).
     lenkje.click()
+    a.wait_for_selector("body.question-oppseiing-usignert")
+    iv_a.sjekk()
+    assert "ikkje skriven under av begge partar" in a.inner_text("#daquestion")
+
+    # HR opens the notice of B's unsigned agreement: it withdraws the approval instead.
+    _hr_lista(hr)
+    _hr_vel_godkjend(hr, "Registrere oppseiing av ei godkjend avtale", namn_b)
+    hr_side.get_by_role("link", name="Opne oppseiinga").click()
+    hr_side.wait_for_selector("body.question-trekk-tilbake")
+    hr.sjekk()
+    hr.knapp("Trekk tilbake godkjenninga", "godkjenning-trekt")
+    assert "Sendt til HR" in hr_side.inner_text("#daquestion")
+    _hr_lista(hr)
+    godkjenn_som_hr(hr, namn_b)
+
+    # Both sign A; the employee gives notice, delivered by post.
+    signer_begge(iv_a, a_sak_url, hr, namn)
+    a.goto(a_sak_url)
+    a.wait_for_selector("body.question-avtale-ferdig")
+    a.get_by_role("link", name="Sei opp tilleggsavtala").click()
     a.wait_for_selector("body.question-oppseiing-kven-og-dato")
     iv_a.sjekk()
     iv_a.val("Kven seier opp?", "Arbeidsgivaren")
     iv_a.val("Kven seier opp?", "Arbeidstakaren")
-    iv_a.dato("Dato oppseiinga er gitt", "2027-02-01")
+    iv_a.dato("Dato oppseiinga er gitt", "2027-04-06")
+    iv_a.val("Korleis får motparten oppseiinga?", "På anna vis, til dømes i posten")
+    iv_a.val("Korleis får motparten oppseiinga?", "I dag, her i appen")
+    iv_a.val("Korleis får motparten oppseiinga?", "På anna vis, til dømes i posten")
+    iv_a.dato("Dato motparten fekk oppseiinga", "2027-04-01")
     iv_a.tekst("Grunngjeving (valfri)", GRUNN)
     a.get_by_role("button", name="Hald fram", exact=True).click()
-    a.wait_for_selector(".invalid-feedback:has-text('tek til å gjelde 1. mars 2027')")
+    a.wait_for_selector(".invalid-feedback:has-text('motteken før ho er gitt')")
     assert a.get_by_label("Grunngjeving (valfri)", exact=True).input_value() == GRUNN  # nothing lost
     iv_a.sjekk()
-    iv_a.dato("Dato oppseiinga er gitt", "2027-04-06")
+    iv_a.dato("Dato motparten fekk oppseiinga", "2027-04-08")
     iv_a.hald_fram("oppseiing-stadfest")
-    assert "20. april 2027" in a.inner_text("body") and "2 veker" in a.inner_text("body")
-    # Back to change the date: the answers are there; on again with the new date.
+    # In the prøveperiode (to 31 May 2027): 2 weeks from the day received.
+    assert "22. april 2027" in a.inner_text("body") and "2 veker" in a.inner_text("body")
+    # Back to change the day received: the answers are there; on again.
     iv_a.knapp("Tilbake", "oppseiing-kven-og-dato")
     assert a.get_by_label("Grunngjeving (valfri)", exact=True).input_value() == GRUNN
-    iv_a.dato("Dato oppseiinga er gitt", "2027-04-07")
+    iv_a.dato("Dato motparten fekk oppseiinga", "2027-04-09")
     iv_a.hald_fram("oppseiing-stadfest")
-    assert "21. april 2027" in a.inner_text("body")
+    assert "23. april 2027" in a.inner_text("body")
     iv_a.knapp("Sei opp", "oppseiing-ferdig")
     assert "Tilleggsavtala er sagd opp" in a.inner_text("body")
     filer = iv_a.dokument()
     for t in (pdf_tekst(filer["pdf"]), docx_tekst(filer["docx"])):
         t = " ".join(t.split())
         assert "Arbeidstakaren seier med dette opp tilleggsavtala" in t
-        assert "varer difor til og med 21. april 2027" in t and "Frå og med 22. april 2027" in t
+        assert "Oppseiinga er gitt 6. april 2027 og motteken av arbeidsgivaren 9. april 2027" in t
+        assert "ordninga varer til og med 23. april 2027" in t and "Frå og med 24. april 2027" in t
         assert GRUNN in t and namn in t
 
-    # HR registers the employer's notice of B's case, after the prøveperiode: the agreed 3 months.
-    hr_side.goto(tenar + HR_URL)
-    hr_side.wait_for_selector("body.question-hr-saker")
-    hr.sjekk()
-    hr.val("Kva vil du gjere?", "Registrere oppseiing av ei godkjend avtale")
-    [val] = [o.get_attribute("value") for o in hr_side.locator("select option").all()
-             if o.inner_text().startswith(f"{namn_b}, ")]
-    hr_side.get_by_label("Godkjend avtale", exact=True).select_option(value=val)
-    hr.hald_fram("hr-lenkje")
-    assert namn_b in hr_side.inner_text("body")
-    hr_side.get_by_role("link", name="Opne oppseiinga").click()
-    hr_side.wait_for_selector("body.question-oppseiing-kven-og-dato")
-    hr.sjekk()
-    assert hr_side.get_by_role("group", name="Kven seier opp?").get_by_label("Arbeidsgivaren").is_checked()
-    hr.dato("Dato oppseiinga er gitt", "2027-06-15")
-    hr.hald_fram("oppseiing-stadfest")
-    assert "3 månader" in hr_side.inner_text("body") and "15. september 2027" in hr_side.inner_text("body")
-    hr.knapp("Sei opp", "oppseiing-ferdig")
-    t = " ".join(pdf_tekst(hr.dokument(("pdf",))["pdf"]).split())
-    assert "Arbeidsgivaren seier med dette opp" in t and namn_b in t
+    # B: both sign, then the employee evaluates and continues in a new period (waits for HR).
+    signer_begge(iv_b, b_sak_url, hr, namn_b)
+    b.goto(b_sak_url)
+    b.wait_for_selector("body.question-avtale-ferdig")
+    b.get_by_role("link", name="Evaluer ordninga").click()
+    b.wait_for_selector("body.question-evaluering-fungerer")
+    iv_b.val("Korleis fungerer ordninga?", "Ordninga fungerer godt")
+    iv_b.hald_fram("evaluering-val")
+    iv_b.val("Kva skal skje når perioden er slutt?", "Halde fram i ein ny periode med same vilkår")
+    iv_b.hald_fram("evaluering-ferdig")
+    # The case page, with the new period waiting: the period that runs can still be changed or ended.
+    b.goto(b_sak_url)
+    b.wait_for_selector("body.question-avtale-ferdig")
+    iv_b.sjekk()
+    assert "gjeld framleis medan HR går gjennom den nye" in b.inner_text("#daquestion")
+    b.get_by_role("link", name="Endre avtala som gjeld no").click()
+    b.wait_for_selector("body.question-endring-dato")
+    iv_b.sjekk()
+    assert "Ein ny periode frå 1. mars 2028 er send til HR" in b.inner_text("#daquestion")
+    b.goto(b_sak_url)
+    b.wait_for_selector("body.question-avtale-ferdig")
+    b.get_by_role("link", name="Sei opp eller avslutt ordninga").click()
+    b.wait_for_selector("body.question-oppseiing-kva")
+    iv_b.sjekk()
+    iv_b.val("Kva vil du avslutte?", "Seie opp ordninga som gjeld no (den nye perioden tek då heller ikkje til)")
+    iv_b.val("Kva vil du avslutte?", "Avslutte den nye perioden før han tek til (ordninga sluttar som avtalt)")
+    iv_b.hald_fram("ny-periode-stadfest")
+    assert "ordninga sluttar som avtalt 29. februar 2028" in b.inner_text("#daquestion").lower()
+    iv_b.knapp("Avslutt den nye perioden", "ny-periode-avslutta")
 
-    # HR's list shows both as ended; HR goes back to the list from the notice screen.
-    hr_side.goto(tenar + HR_URL)
-    hr_side.wait_for_selector("body.question-hr-lenkje")
-    hr.sjekk()
-    hr.knapp("Tilbake til lista", "hr-saker")
+    # HR's list: A ended, B approved again at its first version.
+    _hr_lista(hr)
     hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
     hr_side.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
     hr.sjekk()
     rader = {r[0]: r for r in _rader(hr)}
-    assert rader[namn][4] == "Sagt opp" and rader[namn_b][4] == "Sagt opp"
+    assert rader[namn][4] == "Sagt opp" and rader[namn_b][4] == "Godkjend"
 
-    # A opens the notice link again: already ended, with its last day.
+    # A opens the case again: an ended agreement offers no notice.
     a.goto(a_sak_url)
     a.wait_for_selector("body.question-avtale-ferdig")
-    href = a.get_by_role("link", name="Sei opp tilleggsavtala").count()
-    assert href == 0  # an ended agreement offers no notice
+    assert a.get_by_role("link", name="Sei opp tilleggsavtala").count() == 0

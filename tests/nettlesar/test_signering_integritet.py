@@ -132,6 +132,9 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     hr.knapp("Gå vidare til underskrifta", "signering-avvist")
     assert "Avtala er endra sidan du opna ho – les versjon 3 før du skriv under." in hr_side.inner_text("#daquestion")
     hr.knapp("Les avtala slik ho står no", "kven-skriv-under")
+    # «Tilbake» goes to the refusal again (nothing stored); on from there.
+    hr.knapp("Tilbake", "signering-avvist")
+    hr.knapp("Les avtala slik ho står no", "kven-skriv-under")
     hr.val("Kven skriv under?", "Eg skriv under sjølv")
     hr.hald_fram("signering-stadfest")
     assert les_det_som_blir_signert(hr_side, tenar)[:2] == (3, sha_3)

@@ -82,10 +82,27 @@ def les_det_som_blir_signert(side, tenar) -> tuple[int, str, bytes]:
 
     versjon = int(re.search(r"på versjon (\d+) av avtala", side.inner_text("#daquestion")).group(1))
     sha256 = side.locator("#daquestion code.desentral-hash").inner_text().replace(" ", "")
-    href = side.get_by_role("link", name=f"opne versjon {versjon} (PDF)").get_attribute("href")
-    pdf = side.request.get(heil_url(tenar, href)).body()
+    pdf = _last_ned(side, tenar, "Last ned avtala (PDF)")
     assert hashlib.sha256(pdf).hexdigest() == sha256
+    assert _last_ned(side, tenar, "Last ned avtala (DOCX)").startswith(b"PK")
     return versjon, sha256, pdf
+
+
+def signer_begge(iv: Intervju, sak_url: str, hr: Intervju, namn: str):
+    """The employee signs the approved case from its page, then HR signs for the employer."""
+    iv.page.goto(sak_url)
+    iv.page.wait_for_selector("body.question-avtale-ferdig")
+    iv.page.get_by_role("link", name="Skriv under avtala").click()
+    iv.page.wait_for_selector("body.question-signering-stadfest")
+    iv.sjekk()
+    iv.knapp("Gå vidare til underskrifta", "underskrift")
+    _skriv_under(iv)
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
+    hr.val("Kven skriv under?", "Eg skriv under sjølv")
+    hr.hald_fram("signering-stadfest")
+    hr.knapp("Gå vidare til underskrifta", "underskrift")
+    _skriv_under(hr)
+    assert "Avtala er skriven under" in hr.page.inner_text("body")
 
 
 def _hr_lista(hr: Intervju):
