@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import string
+import textwrap
 from dataclasses import dataclass
 from importlib import resources
 
@@ -22,6 +23,15 @@ import yaml
 __all__ = ["Epost", "lag_epost", "send_epost", "tekstverdi"]
 
 _KONTROLL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# docassemble's mail (Flask-Mail) sends UTF-8 bodies unencoded, and SMTP refuses a line over 998
+# bytes (RFC 5321 4.5.3.1.6): a reminder listing many cases on one HTML line was refused. Every
+# line is wrapped at spaces (a typed value is at most 200 characters, so no word comes near).
+BREIDD = 76
+
+
+def _bryt(tekst: str, innrykk: str = "") -> str:
+    return "\n".join(textwrap.wrap(tekst, BREIDD, subsequent_indent=innrykk, break_long_words=False,
+                                   break_on_hyphens=False)) or tekst
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,8 @@ class Epost:
 
 
 def tekstverdi(verdi: object) -> str:
-    """A value for the plain-text part: as typed, on one line."""
+    """A value for the plain-text part: as typed, with no line break of its own (the message
+    wraps its lines at spaces)."""
     return _KONTROLL.sub(" ", "" if verdi is None else str(verdi)).strip()
 
 
@@ -61,17 +72,18 @@ def lag_epost(kva: str, verdiar: dict | None = None, liste: list[dict] | None = 
     avsnitt = [a for a in (mal.get("innleiing") or "").strip().split("\n\n") if a]
     slutt = [a for a in (mal.get("avslutning") or "").strip().split("\n\n") if a]
     linjer = [dict(verdiar, **rad) for rad in liste or []]
-    tekst = [_fyll(" ".join(a.split()), verdiar, False) for a in avsnitt]
+    tekst = [_bryt(_fyll(" ".join(a.split()), verdiar, False)) for a in avsnitt]
     if linjer:
-        tekst.append("\n".join("- " + _fyll(mal["linje"], rad, False) for rad in linjer))
-    tekst += [_fyll(" ".join(a.split()), verdiar, False) for a in slutt]
-    html_del = [f"<p>{_fyll(' '.join(a.split()), verdiar, True)}</p>" for a in avsnitt]
+        tekst.append("\n".join(_bryt("- " + _fyll(mal["linje"], rad, False), "  ") for rad in linjer))
+    tekst += [_bryt(_fyll(" ".join(a.split()), verdiar, False)) for a in slutt]
+    html_del = [f"<p>{_bryt(_fyll(' '.join(a.split()), verdiar, True))}</p>" for a in avsnitt]
     if linjer:
-        html_del.append("<ul>" + "".join(f"<li>{_fyll(mal['linje'], rad, True)}</li>" for rad in linjer) + "</ul>")
-    html_del += [f"<p>{_fyll(' '.join(a.split()), verdiar, True)}</p>" for a in slutt]
+        html_del.append("<ul>\n" + "\n".join(f"<li>{_bryt(_fyll(mal['linje'], rad, True))}</li>" for rad in linjer)
+                        + "\n</ul>")
+    html_del += [f"<p>{_bryt(_fyll(' '.join(a.split()), verdiar, True))}</p>" for a in slutt]
     return Epost(emne=_fyll(mal["emne"], verdiar, False),
                  tekst="\n\n".join(tekst) + "\n",
-                 html='<html lang="nn"><body>' + "".join(html_del) + "</body></html>")
+                 html='<html lang="nn"><body>\n' + "\n".join(html_del) + "\n</body></html>\n")
 
 
 def send_epost(til: str, epost: Epost) -> bool:

@@ -26,7 +26,7 @@ def _tekst(filer: dict) -> list[str]:
 def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-lenkje"):
     """From HR's list: a task for the approved case of `namn`, to its link screen."""
     hr.val("Kva vil du gjere?", gjer)
-    [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
+    [val] = [o.get_attribute("value") for o in hr.page.get_by_label("Godkjend avtale", exact=True).locator("option").all()
              if o.inner_text().startswith(f"{namn}, ")]
     hr.page.get_by_label("Godkjend avtale", exact=True).select_option(value=val)
     hr.hald_fram(forventa)
@@ -98,7 +98,8 @@ def test_endring_og_tidlegare_versjon(ny_side, tenar, api_nokkel, hr_brukar):
     a.get_by_role("link", name="Versjon 1").click()
     a.wait_for_selector("body.question-versjon-vist")
     iv.sjekk()
-    assert "avløyst av versjon 2" in a.inner_text("body")
+    # Issue 28, item 2: version 2 takes effect 1 June 2027; until then version 1 is in force.
+    assert "Dette er den godkjende versjonen som gjeld no" in a.inner_text("body")
     for t in _tekst(iv.dokument()):
         assert "endringane gjeld" not in t and NY_STAD not in t and "Fjellvegen 3, 6900 Florø" in t
 

@@ -82,7 +82,7 @@ def opne_sak_som_hr(hr: Intervju, namn: str) -> str:
     assert namn in hr.page.inner_text("body")
     hr.val("Kva vil du gjere?", "Opne ei innsendt sak")
     # Each choice names the case (name, agency, e-mail, day sent, version), so HR can tell them apart.
-    [val] = [o.get_attribute("value") for o in hr.page.locator("select option").all()
+    [val] = [o.get_attribute("value") for o in hr.page.get_by_label("Sak", exact=True).locator("option").all()
              if o.inner_text().startswith(f"{namn}, Direktoratet for døme (")]
     hr.page.get_by_label("Sak", exact=True).select_option(value=val)
     hr.hald_fram("hr-sak")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -22,7 +23,11 @@ from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
 from test_hr_nettlesar import godkjenn_som_hr, send_inn_som_arbeidstakar
 
 from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
+from docassemble.desentral.epost import lag_epost
 from docassemble.desentral.paaminning import EMNE
+
+SIGNERING_EMNE = lag_epost("signering_paaminning", {"versjon": 1, "frist": "", "kjelde": "", "part": "",
+                                                   "lenkje": ""}).emne
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from test_epost import lesen  # noqa: E402
@@ -76,7 +81,9 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
     namn_b = f"Rolf Ro {secrets.token_hex(2)}"
 
     a = ny_side("a")
-    logg_inn(a, tenar, ny_brukar(tenar, api_nokkel, fornamn="Pia"))
+    brukar_a = ny_brukar(tenar, api_nokkel, fornamn="Pia")
+    epost_a = brukar_a[0]
+    logg_inn(a, tenar, brukar_a)
     send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn, fra.isoformat(),
                               (add_months(fra, 12) - timedelta(days=1)).isoformat())
     b = ny_side("b")
@@ -97,22 +104,35 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
     assert "Påminningar er slått på" in hr_side.inner_text("body")
 
     _cron()
-    tekstar = [t for t in mottak.paaminningar() if namn in t]
+    tekstar = [t for t in mottak.paaminningar() if namn in " ".join(t.split())]
     assert len(tekstar) == 1, mottak.paaminningar()
-    linje = next(line for line in tekstar[0].splitlines() if namn in line)
-    assert f"Prøveperioden for ordninga sluttar {nynorsk_dato(slutt)}" in linje and "Rettleiinga 5.3.6" in linje
+    punkt = [" ".join(p.split()) for p in re.split(r"\n- ", tekstar[0]) if namn in " ".join(p.split())]
+    assert any(f"Prøveperioden for ordninga sluttar {nynorsk_dato(slutt)}" in p and "Rettleiinga 5.3.6" in p
+               for p in punkt), punkt
+    # Issue 28, item 10: approved, not signed, its written deadline passed (the arrangement started
+    # three months ago): HR's reminder names it, and the employee is reminded with a link to sign.
+    assert any(f"Forsein: skriftleg avtale {nynorsk_dato(fra)}" in p and "arbeidsmiljølova § 14-8" in p
+               for p in punkt), punkt
+    [til_a] = [b for b in mottak.brev if b["To"] == epost_a and b["Subject"] == SIGNERING_EMNE]
+    tekst_a = " ".join(til_a.get_body(("plain",)).get_content().split())
+    assert f"skal vere skriven under seinast {nynorsk_dato(fra)}" in tekst_a and "Arbeidstakaren har ikkje" in tekst_a
+    lenkje = re.search(r"http://\S+", til_a.get_body(("plain",)).get_content()).group(0)
+    a.goto(lenkje)
+    a.wait_for_selector("body.question-signering-stadfest")
+    Intervju(a, tenar).sjekk()
     assert not any(namn_b in t for t in mottak.paaminningar())
     # Every mail has an HTML part of the template's tags only; the name is text there.
     assert len(mottak.brev) >= 3  # the two new cases announced, the reminder
     for brev in mottak.brev:
         html = lesen(brev.get_body(("html",)).get_content())
         assert html.taggar <= {"html", "body", "p", "ul", "li"}, (brev["Subject"], html.taggar)
-    [paaminning] = [b for b in mottak.brev if b["Subject"] == EMNE and namn in b.get_body(("plain",)).get_content()]
-    assert namn in "".join(lesen(paaminning.get_body(("html",)).get_content()).tekst)
+    [paaminning] = [b for b in mottak.brev
+                    if b["Subject"] == EMNE and namn in " ".join(b.get_body(("plain",)).get_content().split())]
+    assert namn in " ".join("".join(lesen(paaminning.get_body(("html",)).get_content()).tekst).split())
 
     # Once per date: the next run has nothing new about this case.
     _cron()
-    assert len([t for t in mottak.paaminningar() if namn in t]) == 1
+    assert len([t for t in mottak.paaminningar() if namn in " ".join(t.split())]) == 1
 
     hr_side.reload()
     hr_side.wait_for_selector("body.question-paaminning-status")
