@@ -168,3 +168,25 @@ def test_arbeidsmiljolova_14_5_trekt_godkjenning_gir_ny_versjon_ved_ny_godkjenni
     assert gjeldande_versjon(sak) is None
     sak = godkjenn(sak, {"utstyr": "PC"})
     assert [v["versjon"] for v in versjonar(sak)] == [1, 2] and gjeldande_versjon(sak)["versjon"] == 2
+
+
+def test_versjon_avloyst_foer_ho_tek_til_gjeld_aldri(svar_dict):
+    """A change approved for 1 June and a second one approved for the same day: the first never
+    takes effect, and its page says so (not «tek til å gjelde 1. juni»). A second change from a
+    later day leaves the first in force between the two days."""
+    from docassemble.desentral.livslop import versjonsstatus
+
+    def endra(sak, fra, stad):
+        sak = opne_endring(sak, "arbeidstakar", fra, None, I_DAG)
+        ny = dict(sak["svar"], ordning=dict(sak["svar"]["ordning"], arbeidsstad=stad))
+        return godkjenn(send_inn(sak, ny), {"utstyr": "PC"})
+
+    v2 = endra(_godkjend(svar_dict), date(2027, 6, 1), "Heimekontor, Lom")
+    assert versjonsstatus(v2, 2, I_DAG) == {"status": "kjem", "fra": date(2027, 6, 1)}
+    same_dag = endra(v2, date(2027, 6, 1), "Heimekontor, Vågå")
+    for dag in (I_DAG, date(2027, 7, 1)):
+        assert versjonsstatus(same_dag, 2, dag) == {"status": "forbigaatt", "av": 3, "fra": date(2027, 6, 1)}
+    assert gjeldande_versjon(same_dag, date(2027, 7, 1))["versjon"] == 3
+    seinare = endra(v2, date(2027, 8, 1), "Heimekontor, Vågå")
+    assert [versjonsstatus(seinare, 2, d)["status"] for d in (I_DAG, date(2027, 7, 1), date(2027, 9, 1))] == [
+        "kjem", "gjeld", "avloyst"]

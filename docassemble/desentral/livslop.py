@@ -55,7 +55,8 @@ def gjeldande_versjon(sak: dict, dato: date | None = None) -> dict | None:
 
 def versjonsstatus(sak: dict, versjon: int, dato: date | None = None) -> dict:
     """What an approved version is on `dato`: `gjeld` (in force), `kjem` (approved for a later day,
-    `fra`), `avloyst` (replaced: `av`, the version in force), or `trekt`/`avlyst` (never in force)."""
+    `fra`), `avloyst` (replaced: `av`, the version in force), `forbigaatt` (replaced before it
+    started by version `av` from `fra`), or `trekt`/`avlyst` (never in force)."""
     dato = dato or date.today()
     v = next(v for v in versjonar(sak) if v["versjon"] == versjon)
     if v.get("trekt") or v.get("avlyst"):
@@ -63,6 +64,11 @@ def versjonsstatus(sak: dict, versjon: int, dato: date | None = None) -> dict:
     gjeld = gjeldande_versjon(sak, dato)
     if gjeld["versjon"] == versjon:
         return {"status": "gjeld"}
+    # A later approved version that takes effect no later than this one replaces it before it
+    # starts: gjeldande_versjon never picks it (the newest started version wins).
+    forbi = [w for w in _gyldige(sak) if w["versjon"] > versjon and _tek_til(w) <= _tek_til(v)]
+    if forbi:
+        return {"status": "forbigaatt", "av": forbi[0]["versjon"], "fra": _tek_til(forbi[0])}
     if versjon > gjeld["versjon"]:
         return {"status": "kjem", "fra": _tek_til(v)}
     return {"status": "avloyst", "av": gjeld["versjon"]}

@@ -124,6 +124,11 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     iv_b.val("Kva vil du avslutte?", "Avslutte den nye perioden før han tek til (ordninga sluttar som avtalt)")
     iv_b.hald_fram("ny-periode-stadfest")
     assert "ordninga sluttar som avtalt 29. februar 2028" in b.inner_text("#daquestion").lower()
+    # «Tilbake» keeps the choice; nothing has ended yet.
+    iv_b.knapp("Tilbake", "oppseiing-kva")
+    assert b.get_by_role("group", name="Kva vil du avslutte?").get_by_label(
+        "Avslutte den nye perioden før han tek til (ordninga sluttar som avtalt)").is_checked()
+    iv_b.hald_fram("ny-periode-stadfest")
     iv_b.knapp("Avslutt den nye perioden", "ny-periode-avslutta")
 
     # HR's list: A ended, B approved again at its first version.

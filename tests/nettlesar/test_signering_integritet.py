@@ -23,7 +23,7 @@ import time
 
 import pytest
 from nettlesarhjelp import Intervju, logg_inn, ny_brukar
-from test_hr_nettlesar import godkjende_saker, godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
+from test_hr_nettlesar import HR_URL, godkjende_saker, godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
 from test_hr_nettlesar import sak_url as _sak_url
 from test_signering_nettlesar import _hr_lista, _hr_opnar, _last_ned, _skriv_under, _teikn, les_det_som_blir_signert
 
@@ -122,7 +122,26 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     _endre(fane, sak_url, "Fossbergom, 2686 Lom")
     hr2 = Intervju(_ny_fane(hr_side, "fane2"), tenar)
     _hr_lista(hr2)  # HR's list session was left on the signing link's screen
-    godkjenn_som_hr(hr2, namn)
+    # Before approving version 3, HR reads the version in force: version 2, until 3 is approved.
+    opne_sak_som_hr(hr2, namn)
+    hr2.page.locator("#daquestion").get_by_role("link", name="versjon 2").click()
+    hr2.page.wait_for_selector("body.question-versjon-vist")
+    hr2.sjekk()
+    assert "Versjonen tek til å gjelde 1. juni 2027" in hr2.page.inner_text("#daquestion")
+    # HR's session is still on the case: the decision is made there.
+    hr2.page.goto(hr2.url + HR_URL)
+    hr2.page.wait_for_selector("body.question-hr-sak")
+    hr2.tekst("Tryggingsreglar", "Reglane for informasjonstryggleik i verksemda gjeld.")
+    hr2.val("Avgjerd", "Godkjenn avtala")
+    hr2.hald_fram("hr-utfort")
+    hr2.knapp("Tilbake til lista", "hr-saker")
+    # Version 2 was approved for the same day as version 3: it never takes effect, and says so.
+    a.goto(sak_url)
+    a.wait_for_selector("body.question-avtale-ferdig")
+    a.get_by_role("link", name="Versjon 2").click()
+    a.wait_for_selector("body.question-versjon-vist")
+    iv.sjekk()
+    assert "Versjonen tek aldri til å gjelde: versjon 3 avløyser henne frå 1. juni 2027." in a.inner_text("#daquestion")
     _opne_signering(iv, sak_url)
     versjon_3, sha_3, godkjent_3 = les_det_som_blir_signert(a, tenar)
     assert versjon_3 == 3
