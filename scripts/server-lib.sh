@@ -188,8 +188,11 @@ cron_vakt_running() { [ -f "$S/cron-vakt.pid" ] && kill -0 "$(cat "$S/cron-vakt.
 
 pg_start() {
     pg_running && return 0
+    # pg_ctl's own lines (a stale pid file after a crash: «another server might be running»)
+    # go to the server's log; only a failure is shown.
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$S/pg/data" -l "$S/pg/postgresql.log" -w -t 60 \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $S/pg/socket" start >&2
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $S/pg/socket" start >>"$S/pg/pg_ctl.log" 2>&1 \
+        || { say "PostgreSQL starta ikkje:"; tail -n 20 "$S/pg/pg_ctl.log" "$S/pg/postgresql.log" >&2; return 1; }
 }
 
 redis_start() {
@@ -334,8 +337,11 @@ celery_start() {
     (
         server_env "$venv"
         cd "$S/tmp"
+        # What docassemble prints while the worker loads (NLTK's failed downloads of English
+        # word lists on a machine without internet; the package uses none) goes to the log.
         "$venv/bin/celery" -A docassemble.webapp.worker worker --concurrency="$(nproc)" --loglevel=INFO \
-            --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >&2
+            --detach --pidfile="$S/celery.pid" --logfile="$S/log/celery.log" >>"$S/log/celery.log" 2>&1 \
+            || { say "Celery starta ikkje:"; tail -n 20 "$S/log/celery.log" >&2; return 1; }
     )
 }
 
