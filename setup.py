@@ -47,7 +47,7 @@ setup(
     # checked by vermin in tests/test_pythonversjon.py; docassemble 1.10.0 onwards.
     python_requires=">=3.10",
     # pyHanko seals the signed agreement (segl.py, issue 17); pikepdf comes with docassemble.
-    install_requires=["PyYAML", "pyHanko>=0.38"],
+    install_requires=["PyYAML", "pyHanko>=0.38", "typst>=0.14"],
     # `lag` (documents from an answer file outside a server) runs docassemble.base with a
     # Redis stand-in; on a docassemble server the package needs nothing more.
     extras_require={"lag": ["fakeredis"]},

@@ -34,7 +34,7 @@ VERDIAR = [
     "Emoji 😀 👍🏽 ❤️",
     "שלום עולם",  # Hebrew, right to left
     "مرحبا",  # Arabic, right to left and joined
-    "e\u0301 n\u0308 q\u0303",  # combining marks
+    "e\u0301 o\u0308 a\u030a",  # combining marks (as macOS sends them), each with a composed form
 ]
 
 # Issue 27: names that reach a document's metadata as well as its text: raw TeX that changes
@@ -52,7 +52,7 @@ FORBODNE = [
 
 # Bidirectional controls pdftotext adds around right-to-left runs, and the emoji variation
 # selector the PDF font does not keep: layout, not content.
-_LAYOUT = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufe0f]")
+_LAYOUT = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufe0f\u00ad]")
 
 
 def bokstavleg(tekst: str) -> str:

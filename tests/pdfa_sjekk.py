@@ -1,17 +1,21 @@
-"""PDF/A-2b check for the signed agreement (issue 17).
+"""PDF/A-2 check for the signed agreement (issue 17; level A and tagging, issue 29).
 
 The reference validator, veraPDF, is a Java program served from Maven Central, which this
 machine cannot reach, and neither PyPI, Debian nor npm carries it. The best the registries
 offer is pikepdf (qpdf): a full parse with qpdf's own syntax check, and access to every object.
 `pdfa_feil` checks with it the clauses of ISO 19005-2 (level b) that a LaTeX-made, sealed PDF
 can break, each named by its clause; it does not check colour spaces of content streams,
-glyph widths or the XMP schema extensions beyond their presence.
+glyph widths or the XMP schema extensions beyond their presence. Level A (the Typst path)
+adds what makes the file tagged (ISO 19005-2, 6.8; ISO 32000-1, 14.8): marked, a structure
+tree, the document language, every page's marked content reachable from the structure tree,
+and (PDF/UA-1, ISO 14289-1, 7.1, 7.18) the title shown and every annotation in the tree.
 """
 from __future__ import annotations
 
+import os
 from io import BytesIO
 
-__all__ = ["pdfa_feil", "xmp"]
+__all__ = ["pdfa_feil", "merking_feil", "xmp"]
 
 _PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -65,9 +69,47 @@ def _info_mot_xmp(p, meta) -> list[str]:
     return ut
 
 
-def pdfa_feil(pdf: bytes) -> list[str]:
-    """What keeps `pdf` from being PDF/A-2b, one line per finding (clause of ISO 19005-2);
-    empty when none is found."""
+def merking_feil(p) -> list[str]:
+    """What keeps the open PDF `p` from being tagged as level A and PDF/UA-1 ask."""
+    import pikepdf
+
+    feil = []
+    if not (p.Root.get("/MarkInfo") or {}).get("/Marked"):
+        feil.append("6.8.2.2: /MarkInfo /Marked er ikkje true")
+    if not str(p.Root.get("/Lang", "")).startswith("nn"):
+        feil.append(f"6.8.4 / 7.2: språket i katalogen er {p.Root.get('/Lang')!r}, ikkje nn")
+    if not (p.Root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle"):
+        feil.append("UA 7.1: /DisplayDocTitle er ikkje true")
+    rot = p.Root.get("/StructTreeRoot")
+    if rot is None:
+        return feil + ["6.8.3: manglar StructTreeRoot"]
+    tre = {int(k): v for k, v in pikepdf.NumberTree(p.make_indirect(rot.ParentTree)).items()} \
+        if not rot.ParentTree.is_indirect else {int(k): v for k, v in pikepdf.NumberTree(rot.ParentTree).items()}
+    for nr, side in enumerate(p.pages, 1):
+        mcid = set()
+        for operandar, operator in pikepdf.parse_content_stream(side):
+            if str(operator) == "BDC" and isinstance(operandar[-1], pikepdf.Dictionary) and "/MCID" in operandar[-1]:
+                mcid.add(int(operandar[-1].MCID))
+        if mcid:
+            nokkel = side.obj.get("/StructParents")
+            liste = tre.get(int(nokkel)) if nokkel is not None else None
+            if not isinstance(liste, pikepdf.Array):
+                feil.append(f"6.8.3: side {nr} har merkt innhald, men /ParentTree har ingen liste for sida")
+            else:
+                manglar = sorted(m for m in mcid if m >= len(liste) or not isinstance(liste[m], pikepdf.Dictionary))
+                if manglar:
+                    feil.append(f"6.8.3: side {nr}: MCID {manglar} høyrer ikkje til noko strukturelement")
+        for a in side.obj.get("/Annots") or []:
+            if a.get("/StructParent") is None or int(a.StructParent) not in tre:
+                feil.append(f"UA 7.18.1: merknaden {a.get('/Subtype')} på side {nr} er ikkje i strukturtreet")
+    return feil
+
+
+def pdfa_feil(pdf: bytes, konformitet: str | None = None) -> list[str]:
+    """What keeps `pdf` from being PDF/A-2b (`konformitet` "B") or PDF/A-2a and PDF/UA-1 ("A"),
+    one line per finding (clause of ISO 19005-2 or 14289-1); empty when none is found. By
+    default the level of the PDF path the tests run on: A (Typst), B with DESENTRAL_PDF_VEG=latex."""
+    konformitet = konformitet or ("B" if os.environ.get("DESENTRAL_PDF_VEG") == "latex" else "A")
     import pikepdf
 
     feil: list[str] = []
@@ -84,13 +126,19 @@ def pdfa_feil(pdf: bytes) -> list[str]:
         if "/ID" not in p.trailer:
             feil.append("6.1.3: trailer manglar /ID")
         meta = p.open_metadata()
-        if meta.get(_PDFAID + "part") != "2" or meta.get(_PDFAID + "conformance") != "B":
-            feil.append(f"6.6.4: XMP seier ikkje PDF/A-2B (part={meta.get(_PDFAID + 'part')}, "
+        if meta.get(_PDFAID + "part") != "2" or meta.get(_PDFAID + "conformance") != konformitet:
+            feil.append(f"6.6.4: XMP seier ikkje PDF/A-2{konformitet} (part={meta.get(_PDFAID + 'part')}, "
                         f"conformance={meta.get(_PDFAID + 'conformance')})")
         ms = p.Root.get("/Metadata")
         if ms is None or "/Filter" in ms:
             feil.append("6.6.2.1: XMP-straumen manglar eller er komprimert")
         feil += _info_mot_xmp(p, meta)
+        if konformitet == "A":
+            feil += merking_feil(p)
+            if meta.get("{http://www.aiim.org/pdfua/ns/id/}part") != "1":
+                feil.append("UA 5: XMP seier ikkje PDF/UA-1 (pdfuaid:part)")
+            if not meta.get(_DC + "title"):
+                feil.append("UA 7.1: dc:title manglar")
         intents = [i for i in (p.Root.get("/OutputIntents") or []) if i.get("/S") == "/GTS_PDFA1"]
         if not intents or "/DestOutputProfile" not in intents[0]:
             feil.append("6.2.3: manglar OutputIntent GTS_PDFA1 med ICC-profil")

@@ -280,7 +280,7 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
 class Signeringsside:
     """What the signing page of a signed agreement prints (issue 27): the version and the SHA-256
     of the approved document that was signed, and per party `tittel`, `namn`, `epost`, `tid`
-    (Norwegian time), `tid_utc`, `sha256` and `bilete` (docassemble's image markup, or "").
+    (Norwegian time), `tid_utc`, `sha256` and `bilete` (a Markdown image, dokumentformat.bilete_markdown, or "").
     Strings are Markdown, safe to insert as they are."""
 
     tittel: str
@@ -297,7 +297,7 @@ def signeringsside(avtale: Avtaledata, versjon: int, dokument: dict, logg: list[
                    bilete: dict[str, str]) -> Signeringsside:
     """The signing page's data. `avtale`: the approved version's data (for its title, deadline
     and the PDF's metadata); `dokument`: the approved document's `sha256_pdf`/`sha256_docx`;
-    `logg`: signering.signeringslogg rows; `bilete`: per role the image markup of DAFile.show."""
+    `logg`: signering.signeringslogg rows; `bilete`: per role the Markdown image of the drawn signature."""
     partar = [{"tittel": r["tittel"], "namn": trygg(r["namn"]), "epost": trygg(r["epost"]), "tid": r["tid"],
                "tid_utc": r["tid_utc"], "sha256": r.get("sha256") or "", "bilete": bilete.get(r["rolle"], "")}
               for r in logg]

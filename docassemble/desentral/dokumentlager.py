@@ -31,13 +31,15 @@ from redis.exceptions import WatchError
 from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, current_context, log
 
 from . import __version__
+from .dokumentformat import ferdige_filer
 from .pdfa import skriv_metadata
 from .signeringslager import samling
 
 __all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
            "forhandsmontering_byrjar", "rydd_lagra_dokument", "FORMAT", "BEHALD_DAGAR"]
 
-# lualatex runs in docassemble's temporary folder, where docassemble leaves every assembled
+# On the LaTeX path (config `desentral: pdf: latex`, dokumentformat), lualatex runs in
+# docassemble's temporary folder, where docassemble leaves every assembled
 # PDF and DOCX until its hourly clean-up: with TeX Live's case-insensitive search on, each file
 # lualatex probes for and does not find lists that folder (strace: 1 374 listings of 2 200
 # entries per run). One pass took 2.35 s there and 1.53 s with the search off, 1.75 s and
@@ -156,13 +158,11 @@ def lagre_avtaledokument(avtale, dokument: DAFileCollection) -> DAFileCollection
     # `laga`: when, so that old entries can be pruned (safe: they are assembled again on demand).
     post = {"info": {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info},
             "laga": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    filer = ferdige_filer(dokument)
+    m = avtale.pdf_metadata
+    filer["pdf"] = skriv_metadata(filer["pdf"], m["tittel"], m["verksemd"], m["arbeidstakar"])
     for ending in FORMAT:
-        with open(getattr(dokument, ending).path(), "rb") as f:
-            innhald = f.read()
-        if ending == "pdf":
-            m = avtale.pdf_metadata
-            innhald = skriv_metadata(innhald, m["tittel"], m["verksemd"], m["arbeidstakar"])
-        post[ending] = base64.b64encode(innhald).decode("ascii")
+        post[ending] = base64.b64encode(filer[ending]).decode("ascii")
     _lager().set("dok:" + nokkel, post)
     DARedis("desentral_redis").delete(_merke(nokkel))
     return _samling("avtaledokument", post)

@@ -27,7 +27,10 @@ class KrokFeil(RuntimeError):
 
 def config_text(work: Path) -> str:
     words = f"{PAKKE}:data/sources/nn-words.yml"
+    # DESENTRAL_PDF_VEG=latex: the engine makes PDFs the LaTeX way (config `desentral: pdf`).
+    veg = os.environ.get("DESENTRAL_PDF_VEG", "").strip()
     return "\n".join([
+        *([f"desentral: {{pdf: {veg}}}"] if veg else []),
         "secretkey: motor-utan-tenar",
         "pandoc engine: lualatex",
         "language: nn",

@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-__all__ = ["SeglFeil", "Segloppsett", "oppsett_fra_config", "forsegl", "seglprodusent", "IKKJE_OPPSETT"]
+__all__ = ["SEGLFELT", "SeglFeil", "Segloppsett", "oppsett_fra_config", "forsegl", "seglprodusent", "IKKJE_OPPSETT"]
 
 IKKJE_OPPSETT = ("Dokumentet er ikkje forsegla: tenaren har ikkje noko sertifikat for segl "
                  "(administratoren set «segl sertifikat» og «segl nykel» under «desentral» i konfigurasjonen).")
+
+
+# The signature field the seal fills (signeringslager makes it first, tagged: pdfa.med_seglfelt).
+SEGLFELT = "Segl"
 
 
 class SeglFeil(RuntimeError):
@@ -98,7 +102,7 @@ def forsegl(pdf: bytes, oppsett: Segloppsett, grunn: str) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    meta = signers.PdfSignatureMetadata(field_name="Segl", reason=grunn, location=oppsett.stad,
+    meta = signers.PdfSignatureMetadata(field_name=SEGLFELT, reason=grunn, location=oppsett.stad,
                                         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")
     try:
         ut = signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)), meta, signer=oppsett.signer())

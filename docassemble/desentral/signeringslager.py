@@ -20,9 +20,10 @@ from io import BytesIO
 
 from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has_privilege, user_info, user_logged_in
 
-from .pdfa import legg_til_sider, sett_produsent, skriv_metadata
+from .dokumentformat import ferdige_filer
+from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
 from .sakslager import _lager, endre_sak, hent_sak, sak_laas
-from .segl import IKKJE_OPPSETT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
+from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
 from .signering import ROLLAR, godkjent_hash, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
 
 __all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
@@ -90,10 +91,7 @@ def samling(variabel: str, info: dict, innhald: dict[str, bytes]) -> DAFileColle
 def med_metadata(variabel: str, dokument: DAFileCollection, metadata: dict) -> DAFileCollection:
     """An assembled PDF and DOCX as this session's files, the PDF's descriptive fields written
     literally (pdfa.skriv_metadata; `metadata` as dokument.pdf_metadata gives it)."""
-    innhald = {}
-    for ending in ("pdf", "docx"):
-        with open(getattr(dokument, ending).path(), "rb") as f:
-            innhald[ending] = f.read()
+    innhald = ferdige_filer(dokument)
     innhald["pdf"] = skriv_metadata(innhald["pdf"], metadata["tittel"], metadata["verksemd"], metadata["arbeidstakar"])
     info = {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}
     return samling(variabel, info, innhald)
@@ -219,18 +217,19 @@ def lag_signerte_dokument(sak: dict, side, sideinnhald) -> dict:
     unless another session kept them first (that copy wins). Returns the documents (as
     hent_dokument gives them)."""
     godkjent = godkjent_dokument(sak)
-    with open(sideinnhald.pdf.path(), "rb") as f:
-        pdf = legg_til_sider(godkjent["pdf"], f.read())
+    side_filer = ferdige_filer(sideinnhald)
+    pdf = legg_til_sider(godkjent["pdf"], side_filer["pdf"])
     m = side.pdf_metadata
     pdf = skriv_metadata(pdf, m["tittel"], m["verksemd"], m["arbeidstakar"], m.get("dato") or "")
-    with open(sideinnhald.docx.path(), "rb") as f:
-        docx = _docx_med(godkjent["docx"], f.read())
+    docx = _docx_med(godkjent["docx"], side_filer["docx"])
     try:
         oppsett = segl_oppsett()
         if oppsett is None:
             segl = {"forsegla": False, "melding": IKKJE_OPPSETT}
         else:
-            pdf = forsegl(sett_produsent(pdf, seglprodusent()), oppsett,
+            # The seal's field is made beforehand, tagged (PDF/UA-1, PDF/A-2a stay true).
+            pdf = med_seglfelt(sett_produsent(pdf, seglprodusent()), SEGLFELT, "Segl frå arbeidsgivaren")
+            pdf = forsegl(pdf, oppsett,
                           f"Avtale om desentralisert arbeid, versjon {sak['versjon']}, skriven under av begge partar")
             segl = {"forsegla": True, "sertifikat": _sertifikatnamn(oppsett.sertifikat), "melding": ""}
     except SeglFeil as feil:

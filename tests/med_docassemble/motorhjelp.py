@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
+from pdftekst import pdftotext
 from skjermsjekk import engelsk_pa_skjerm, synleg_tekst  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,8 +53,7 @@ SLUTTSKJERMAR = ("avtale-ferdig", "utanfor-omfang")
 
 
 def pdf_tekst(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return pdftotext(path, "-layout")
 
 
 def docx_tekst(path: Path) -> str:

@@ -1,6 +1,7 @@
 """The agreement's form on paper (issue 13): a draft says so on every page of the PDF and the
 DOCX, the DOCX has page numbers and one title, and the signatures never stand alone on the last
-page. Assembled by docassemble's own engine with real pandoc and LaTeX."""
+page. Assembled by docassemble's own engine with real Pandoc and Typst (and LaTeX, with
+DESENTRAL_PDF_VEG=latex: scripts/test.sh --alt)."""
 from __future__ import annotations
 
 import copy
@@ -10,6 +11,8 @@ import zipfile
 
 import pytest
 from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, ny_okt
+from pdfa_sjekk import pdfa_feil
+from pdftekst import pdftotext
 
 UTKAST = "UTKAST – ikkje godkjent av arbeidsgivaren"
 
@@ -27,8 +30,7 @@ def _vedlegg(motor, utstyr_linjer: int):
 def _sider(pdf) -> list[str]:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     n = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    return [re.sub(r"\s+", " ", subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
-                                               check=True, capture_output=True, text=True).stdout)
+    return [re.sub(r"\s+", " ", pdftotext(pdf, "-f", str(i), "-l", str(i)))
             for i in range(1, n + 1)]
 
 
@@ -44,6 +46,9 @@ def test_utkastet_er_merkt_paa_kvar_side_og_docx_har_sidetal_og_ein_tittel(motor
     for i, side in enumerate(sider, 1):
         assert UTKAST in side, f"side {i} av PDF-en manglar utkastmerket"
         assert f"Side {i} av {len(sider)}" in side
+    # The PDF path's archive level: PDF/A-2a and PDF/UA-1, tagged (Typst; 2b on the LaTeX path).
+    assert pdfa_feil(vedlegg.filer["pdf"].read_bytes()) == []
+    assert sider[0].count("Tilleggsavtale om desentralisert arbeid") == 1
     docx = vedlegg.filer["docx"]
     hovud = _docx_del(docx, r"word/header\d*\.xml")
     assert UTKAST in hovud, "DOCX-en har ikkje utkastmerket i topptekst (kvar side)"

@@ -21,6 +21,16 @@ def monteringar(monkeypatch):
         return ekte(self, *a, **kw)
 
     monkeypatch.setattr(pandoc.MyPandoc, "convert", convert)
+    # The Typst path makes the PDF itself, from the Markdown docassemble assembled.
+    from docassemble.desentral import dokumentformat
+
+    ekte_pdf = dokumentformat.lag_pdf
+
+    def lag_pdf(*a, **kw):
+        talde.append("pdf")
+        return ekte_pdf(*a, **kw)
+
+    monkeypatch.setattr(dokumentformat, "lag_pdf", lag_pdf)
     return talde
 
 

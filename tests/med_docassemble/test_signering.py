@@ -2,7 +2,7 @@
 employer; a signature binds to the version and the SHA-256 of the approved document the signer's
 screen showed, and is refused (for the employee and for HR) when another version was approved
 meanwhile; the signed agreement is the approved document's pages unchanged plus a signing page
-that names each signer, role, time and hash; it is PDF/A-2b, its metadata literal, and sealed;
+that names each signer, role, time and hash; it is PDF/A-2a, its metadata literal, and sealed;
 the named leader reads exactly what they sign and is named for one version; signing before
 approval, twice, or as the wrong party is refused."""
 from __future__ import annotations
@@ -21,6 +21,7 @@ from test_endring import _godkjend, _godkjenn
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fiendtleg import TEX_NAMN, TEX_VERKSEMD, forbodne_i, manglar_i  # noqa: E402
 from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
+from pdftekst import pdftotext  # noqa: E402
 from segltest import lag_ca, valider_segl  # noqa: E402
 
 HR = {"roller": ["user", "hr"], "epost": "hr@example.com", "brukar_id": 99}
@@ -100,10 +101,7 @@ def _sider(pdf: bytes) -> list[bytes]:
 
 
 def _sidetekst(pdf: bytes, fra: int) -> str:
-    import subprocess
-
-    return " ".join(subprocess.run(["pdftotext", "-f", str(fra), "-", "-"], input=pdf, capture_output=True,
-                                   check=True).stdout.decode().split())
+    return " ".join(pdftotext(pdf, "-f", str(fra)).split())
 
 
 def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, segl, tmp_path):
@@ -160,7 +158,7 @@ def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, 
     assert manglar_i(side, [FIENDTLEG_NAMN]) == [] and forbodne_i(side) == []
     assert {r: s["sha256"] for r, s in signering(hr.user_dict["sak"]).items() if r != "versjon"} == \
         {"arbeidstakar": fasit, "arbeidsgivar": fasit}
-    # PDF/A-2b; the XMP and the document information name the parties exactly as typed.
+    # PDF/A-2a and PDF/UA-1; the XMP and the document information name the parties exactly as typed.
     assert pdfa_feil(pdf) == []
     meta = xmp(pdf)
     assert meta["language"] == "nn-NO" and meta["title"] == "Tilleggsavtale om desentralisert arbeid"
@@ -392,7 +390,7 @@ def test_tex_styreteikn_i_namn_stoppar_ingen_pdf_og_metadata_er_bokstavlege(moto
     """Issue 27, item 4: names with raw TeX (catcode changes, ^^ notation, \\makeatletter),
     Mako, HTML, docassemble markup, right-to-left text and emoji, through every PDF path: the
     draft, the approved version (HR's screen, the employee's, an earlier version's page), the
-    signed agreement and the notice letter. Each is made, is PDF/A-2b, and names the agency and
+    signed agreement and the notice letter. Each is made, is PDF/A-2a, and names the agency and
     the employee in its metadata exactly as typed."""
     svar = copy.deepcopy(SVAR_HEIMEKONTOR)
     svar["arbeidstakar"]["arbeidstakar.namn"] = TEX_NAMN

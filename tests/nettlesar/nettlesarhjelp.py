@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from pdftekst import pdftotext
 from skjermsjekk import engelsk_pa_skjerm
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,7 +201,7 @@ def samtykke_og_periode(iv: Intervju, tilsett_fra: str, fra: str, til: str | Non
 
 
 def pdf_tekst(path: Path) -> str:
-    tekst = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    tekst = pdftotext(path)
     # page footers, and a draft's page headers
     tekst = re.sub(r"(?m)^[ \t\f]*(?:Side \d+ av \d+|UTKAST – ikkje godkjent av arbeidsgivaren)[ \t]*$", "", tekst)
     return re.sub(r"\s+", " ", tekst)

@@ -12,6 +12,7 @@ import pytest
 
 from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, heil_url, logg_inn, ny_brukar, pdf_tekst,
                             samtykke_og_periode)
+from pdftekst import pdftotext
 from skjermsjekk import engelsk_pa_skjerm
 
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
@@ -191,7 +192,7 @@ def test_hr_returnerer_og_godkjenner(ny_side, tenar, api_nokkel, hr_brukar):
     # HR reads the draft as the employee sent it: marked as a draft on every page.
     utkast = hr.dokument()
     assert namn in pdf_tekst(utkast["pdf"]) and "UTKAST – ikkje godkjent av arbeidsgivaren" in \
-        subprocess.run(["pdftotext", str(utkast["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+        pdftotext(utkast["pdf"])
     hr.val("Avgjerd", "Returner til arbeidstakaren")
     hr.tekst("Kommentar til arbeidstakaren", "Før opp skjerm og kontorstol i utstyrslista.")
     hr.hald_fram("hr-utfort")

@@ -23,6 +23,7 @@ import time
 
 import pytest
 from nettlesarhjelp import Intervju, logg_inn, ny_brukar
+from pdftekst import pdftotext
 from test_hr_nettlesar import HR_URL, godkjende_saker, godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
 from test_hr_nettlesar import sak_url as _sak_url
 from test_signering_nettlesar import _hr_lista, _hr_opnar, _last_ned, _skriv_under, _teikn, les_det_som_blir_signert
@@ -72,10 +73,7 @@ def _opne_signering(iv: Intervju, sak_url: str):
 
 
 def _sidetekst(pdf: bytes, fra: int = 1) -> str:
-    import subprocess
-
-    return " ".join(subprocess.run(["pdftotext", "-f", str(fra), "-", "-"], input=pdf, capture_output=True,
-                                   check=True).stdout.decode().split())
+    return " ".join(pdftotext(pdf, "-f", str(fra)).split())
 
 
 def _sider(pdf: bytes) -> list[bytes]:
