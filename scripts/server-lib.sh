@@ -132,7 +132,7 @@ MAIL
 # The package's own keys (README «Config keys»): the address HR's notices go to (with e-mail,
 # above), and the certificate and key the signed agreement is sealed with (issue 17), when
 # DESENTRAL_SEGL_SERTIFIKAT and DESENTRAL_SEGL_NYKEL name PEM files (test.sh: a throwaway CA of
-# the run's own). Without them the local server seals nothing and tells HR so.
+# the run's own; serve.sh: the agency's own, else a test seal of the server's own).
 server_config_desentral() {
     [ -n "${DESENTRAL_SMTP_PORT:-}" ] || [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ] || return 0
     echo "desentral:"
@@ -140,7 +140,7 @@ server_config_desentral() {
     if [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ]; then
         echo "  segl sertifikat: $DESENTRAL_SEGL_SERTIFIKAT"
         echo "  segl nykel: $DESENTRAL_SEGL_NYKEL"
-        echo "  segl stad: Testbyen"
+        echo "  segl stad: ${DESENTRAL_SEGL_STAD:-Testbyen}"
     fi
     return 0
 }

@@ -1,10 +1,11 @@
 """Test helpers for the seal (issue 17): a throwaway certificate authority and seal certificate
-(made with `cryptography`), pyHanko's validator, and a PDF/A-2b check (see pdfa_sjekk)."""
+(docassemble.desentral.testsegl), pyHanko's validator, and a PDF/A-2a check (see pdfa_sjekk)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
+
+from docassemble.desentral import testsegl
 
 __all__ = ["lag_ca", "valider_segl"]
 
@@ -12,43 +13,7 @@ __all__ = ["lag_ca", "valider_segl"]
 def lag_ca(mappe: Path) -> dict[str, Path]:
     """A CA and a seal certificate it issued, as PEM files in `mappe`: ca.crt, segl.crt,
     segl.key. Valid from yesterday for 30 days; made anew for each test run."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
-    mappe.mkdir(parents=True, exist_ok=True)
-    no = datetime.now(timezone.utc)
-
-    def namn(cn: str) -> x509.Name:
-        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "NO"),
-                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Testverksemda"),
-                          x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-
-    ca_nykel = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(namn("Test-CA for desentral")).issuer_name(namn("Test-CA for desentral"))
-          .public_key(ca_nykel.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(no - timedelta(days=1)).not_valid_after(no + timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
-          .sign(ca_nykel, hashes.SHA256()))
-    nykel = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(namn("Segl for desentralisert arbeid")).issuer_name(ca.subject)
-            .public_key(nykel.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(no - timedelta(days=1)).not_valid_after(no + timedelta(days=30))
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-            .sign(ca_nykel, hashes.SHA256()))
-    filer = {"ca": mappe / "ca.crt", "sertifikat": mappe / "segl.crt", "nykel": mappe / "segl.key"}
-    filer["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    filer["sertifikat"].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    filer["nykel"].write_bytes(nykel.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                   serialization.NoEncryption()))
-    return filer
+    return testsegl.lag_ca(mappe, 30)
 
 
 def valider_segl(pdf: bytes, ca: Path):
