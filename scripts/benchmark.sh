@@ -3,7 +3,7 @@
 # writes docs/benchmark.md. On demand only; not part of the tests.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-bash "$REPO/scripts/system.sh"
+bash "$REPO/scripts/system.sh" --test --latex
 VENV="$(ensure_da_venv)"
 # `benchmark.sh tenar`: the served interview (scripts/benchmark_tenar.py), against the running
 # local server; otherwise the engine (scripts/benchmark.py).

@@ -32,7 +32,7 @@ hent)
     if [ -e "$S/pg/data/PG_VERSION" ] || [ -n "$(ls -A "$S/filer" 2>/dev/null)" ]; then
         say "$S er ikkje tom: hentar ikkje inn over ein tenar som finst"; exit 1
     fi
-    bash "$REPO/scripts/system.sh"
+    bash "$REPO/scripts/system.sh" --test
     VENV="$(ensure_da_venv)"
     mkdir -p "$S"
     install -m 600 "$mappe/hemmeleg.env" "$S/hemmeleg.env"

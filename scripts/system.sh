@@ -1,27 +1,43 @@
 #!/usr/bin/env bash
-# Debian packages the tests and the local server need (docassemble-notes.md); installs only
-# what is missing, so a second run costs a few dpkg look-ups. Run as root.
+# Debian packages the local server needs (docassemble-notes.md), and with `--test` what the
+# tests need besides, with `--latex` the LaTeX path (config `desentral: pdf: latex`); installs
+# only what is missing, so a second run costs a few dpkg look-ups. Run as root.
 set -euo pipefail
+# apt's and perl's own locale warnings on a machine whose locale is not generated yet.
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
 PAKKAR=(
-  # documents: pandoc, LaTeX with babel nynorsk, text extraction for tests. texlive-luatex makes
-  # docassemble use lualatex (as in its Docker image); the fonts print what users type that
-  # Latin Modern lacks: Hebrew/Arabic (FreeSerif, DejaVu) and emoji (Symbola).
-  pandoc texlive-latex-base texlive-latex-recommended texlive-fonts-recommended
-  texlive-latex-extra texlive-lang-european texlive-luatex lmodern fonts-liberation poppler-utils
-  fonts-freefont-otf fonts-dejavu-core fonts-symbola
+  # documents: pandoc (DOCX; the PDF's Typst writer comes from pypandoc-binary where this one is
+  # older than 3.5), the fonts the Typst PDF prints what users type with where New Computer
+  # Modern lacks it: Hebrew/Arabic (FreeSerif, DejaVu) and emoji (Symbola); text extraction.
+  pandoc fonts-freefont-otf fonts-dejavu-core fonts-symbola fonts-liberation poppler-utils
   # docassemble.base's own runtime needs (pyzbar, cairo) and OS locales
   libzbar0 libcairo2 locales
   # the local docassemble server: database, cache, building python-ldap; HTTP checks
   postgresql redis-server libldap2-dev libsasl2-dev curl
   # WordNet for the NLTK corpora docassemble imports (scripts/nltk_data.py)
   wordnet-base wordnet-sense-index
+)
+TEST=(
   # docassemble's multi-server mode on one machine (scripts/to-tenarar.sh): the load balancer
   haproxy
   # browser tests (Playwright drives Debian's chromium; nothing downloads a browser); the
   # language packs give chromium's own messages in Norwegian (--lang=nb; it has no Nynorsk)
   chromium chromium-l10n
 )
+LATEX=(
+  # the LaTeX path: lualatex (docassemble uses it when texlive-luatex is there, as in its image)
+  # with babel nynorsk and Latin Modern
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra
+  texlive-lang-european texlive-luatex lmodern
+)
+latex=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) PAKKAR+=("${TEST[@]}") ;;
+    --latex) PAKKAR+=("${LATEX[@]}"); latex=1 ;;
+  esac
+done
 
 manglar=()
 for p in "${PAKKAR[@]}"; do
@@ -34,13 +50,13 @@ if [ "${#manglar[@]}" -gt 0 ]; then
 fi
 
 # lualatex's font-name database: built once here (about 25 s), not in the first assembly.
-luaotfload-tool --update >/dev/null 2>&1 || true
+if [ "$latex" = 1 ]; then luaotfload-tool --update >/dev/null 2>&1 || true; fi
 
 # docassemble's worker needs en_US.UTF-8; Nynorsk number formatting needs nn_NO.UTF-8.
 for loc in en_US.UTF-8 nn_NO.UTF-8; do
   if ! locale -a 2>/dev/null | grep -qi "^${loc%%.*}\.utf-\?8$"; then
     sed -i "s/^# *${loc} UTF-8/${loc} UTF-8/" /etc/locale.gen
     grep -q "^${loc} UTF-8" /etc/locale.gen || echo "${loc} UTF-8" >> /etc/locale.gen
-    locale-gen >&2
+    locale-gen >/dev/null
   fi
 done

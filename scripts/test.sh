@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need (Debian packages, the docassemble
 # environment), starts the local docassemble server with this checkout installed in it, runs
-# every test (rules, the interview on docassemble's engine, the browser tests), and stops
-# what it started. Extra arguments go to pytest (e.g. `-k provetid`).
+# the tests, and stops what it started. Two tiers (issue 29):
+#   scripts/test.sh         the quick tier: the rules, the interviews on docassemble's engine
+#                           (documents included), and one browser smoke on the local server;
+#   scripts/test.sh --alt   everything (.ci/run): also the oldest docassemble, the LaTeX path,
+#                           every browser flow with the screen coverage, restarts and packages.
+# Extra arguments go to pytest (e.g. `-k provetid`).
 #
 # The tests get a server instance of their own (its own state directory, PostgreSQL, Redis and
 # port), so their users and cases never show up in the instance scripts/serve.sh serves (issue
 # 13: HR's list there held test leftovers). DESENTRAL_TEST_* override where it lives.
 set -euo pipefail
+alt=0
+if [ "${1:-}" = "--alt" ]; then alt=1; shift; fi
 export DESENTRAL_SERVER="${DESENTRAL_TEST_SERVER:-/var/lib/docassemble-desentral-test}"
 export DESENTRAL_PORT="${DESENTRAL_TEST_PORT:-8081}"
 export DESENTRAL_PG_PORT="${DESENTRAL_TEST_PG_PORT:-5434}"
@@ -24,7 +30,7 @@ export DESENTRAL_SMTP_PORT="${DESENTRAL_TEST_SMTP_PORT:-8025}"
 . "$REPO/scripts/server-lib.sh"
 cd "$REPO"
 
-bash "$REPO/scripts/system.sh"
+if [ "$alt" = 1 ]; then bash "$REPO/scripts/system.sh" --test --latex; else bash "$REPO/scripts/system.sh" --test; fi
 VENV="$(ensure_da_venv)"
 
 # Stop afterwards only what this run started.
@@ -50,7 +56,7 @@ trap rydd EXIT
 
 # The seal (issue 17): a certificate authority made for this run, whose seal certificate the
 # test server's config names; the browser tests validate the seal against its CA.
-eval "$("$VENV/bin/python" "$REPO/tests/segltest.py" "$S/segl")"
+eval "$(PYTHONPATH="$REPO" "$VENV/bin/python" "$REPO/tests/segltest.py" "$S/segl")"
 server_init "$VENV"
 # The index starts empty on every run; the PyPI test puts the builds it installs there.
 stop_pid "$S/pypi.pid" pypiserver
@@ -68,15 +74,19 @@ export PYTHONPATH="$REPO"
 export DESENTRAL_URL="$DA_URL" DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
 export DESENTRAL_PYPI_DIR="$S/pypi" DESENTRAL_PYPI_LOG="$S/log/pypi.log"
 
-# Four phases (issue 15), each timed; extra arguments go to pytest in each.
+# The phases (issues 15, 29), each timed; extra arguments go to pytest in each.
 #  1. the rules and the interviews on docassemble's engine, newest docassemble (Python 3.12),
 #     two workers (pytest-xdist): each worker has its own engine and work folder;
-#  2. the same on the oldest supported docassemble (1.10.0, Python 3.11); the linter test is
-#     left out there (dayamlchecker needs Python 3.12; it reads only the YAML);
-#  3. the browser tests on the local server, two at a time (each has its own users and cases;
+#  quick tier:
+#  2. the browser smoke (marked royk) on the local server;
+#  full tier (--alt):
+#  2. the same as 1 on the oldest supported docassemble (1.10.0, Python 3.11); the linter test
+#     is left out there (dayamlchecker needs Python 3.12; it reads only the YAML);
+#  3. the documents the LaTeX way (config `desentral: pdf: latex`, kept for one release);
+#  4. the browser tests on the local server, two at a time (each has its own users and cases;
 #     pytest-xdist, whole files per worker);
-#  4. the browser tests that restart the server or install packages (marked eigen_tenar), alone;
-#     the screen coverage is checked over 3 and 4 together.
+#  5. the browser tests that restart the server or install packages (marked eigen_tenar), alone;
+#     the screen coverage is checked over 4 and 5 together.
 declare -a fasar=() status_fasar=() tider=()
 samla=0
 ekstra=$#
@@ -95,20 +105,28 @@ fase() {
 }
 fase "reglar og motor, docassemble 1.10.14 (Python 3.12)" \
     "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble "$@"
-ELDSTE="$(ensure_da_eldste_venv)"
-fase "reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))" \
-    env DESENTRAL_UTVAL=1 "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
-    --deselect tests/med_docassemble/test_lag.py::test_dayamlchecker_finn_ingenting "$@"
-fase "nettlesar, to om gongen" \
-    "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 --dist loadfile --durations=10 \
-    -m "not eigen_tenar" tests/nettlesar "$@"
-# The screen coverage is required over both browser sessions (a narrowed run requires none).
-[ "$ekstra" -gt 0 ] || export DESENTRAL_SKJERMDEKNING=fortset_og_krev
-fase "nettlesar åleine: omstart av tenaren og pakkehandsaming (ZIP og PyPI)" \
-    "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=5 -m eigen_tenar tests/nettlesar "$@"
+if [ "$alt" = 0 ]; then
+    fase "nettlesar: røyktest (arbeidstakar til forsegla avtale)" \
+        "$VENV/bin/python" -m pytest -p no:cacheprovider -m royk tests/nettlesar "$@"
+else
+    ELDSTE="$(ensure_da_eldste_venv)"
+    fase "reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))" \
+        env DESENTRAL_UTVAL=1 "$ELDSTE/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble \
+        --deselect tests/med_docassemble/test_lag.py::test_dayamlchecker_finn_ingenting "$@"
+    fase "dokumenta med LaTeX (desentral: pdf: latex)" \
+        env DESENTRAL_PDF_VEG=latex "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 \
+        tests/med_docassemble/test_dokumentform.py tests/med_docassemble/test_signering.py "$@"
+    fase "nettlesar, to om gongen" \
+        "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 --dist loadfile --durations=10 \
+        -m "not eigen_tenar" tests/nettlesar "$@"
+    # The screen coverage is required over both browser sessions (a narrowed run requires none).
+    [ "$ekstra" -gt 0 ] || export DESENTRAL_SKJERMDEKNING=fortset_og_krev
+    fase "nettlesar åleine: omstart av tenaren og pakkehandsaming (ZIP og PyPI)" \
+        "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=5 -m eigen_tenar tests/nettlesar "$@"
+fi
 
 echo
-echo "Fasar (sekund, status):"
+echo "Fasar (sekund, status), $([ "$alt" = 1 ] && echo "heile testsuiten (--alt)" || echo "snøggtesten"), $SECONDS s i alt:"
 for i in "${!fasar[@]}"; do
     printf '  %5s s  %s  %s\n' "${tider[$i]}" "$([ "${status_fasar[$i]}" = 0 ] && echo ok || echo "FEIL (${status_fasar[$i]})")" "${fasar[$i]}"
 done

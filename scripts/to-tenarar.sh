@@ -12,7 +12,7 @@ if [ "${1:-}" = stop ]; then
     to_tenarar_stop
     exit 0
 fi
-bash "$REPO/scripts/system.sh"
+bash "$REPO/scripts/system.sh" --test
 VENV="$(ensure_da_venv)"
 if ! da_running; then
     server_init "$VENV"

@@ -140,6 +140,7 @@ def pytest_runtest_makereport(item, call):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "eigen_tenar: changes or restarts the server; never beside other tests")
+    config.addinivalue_line("markers", "royk: the browser smoke of scripts/test.sh's quick tier (issue 29)")
 
 
 # scripts/test.sh runs the browser suite in two sessions: the tests that share the server quietly,

@@ -53,8 +53,15 @@ class Admin:
         task = r.json()["task_id"]
         frist = time.monotonic() + 300
         while time.monotonic() < frist:
-            s = requests.get(f"{self.url}/api/package_update_status", params={"task_id": task}, headers=self.h,
-                             timeout=30).json()
+            # The install's own task status, asked again until the deadline: while pip runs and
+            # the server restarts, one request may find no worker free to answer (issue 29: a
+            # single 30-second read timeout failed a fresh-clone run).
+            try:
+                s = requests.get(f"{self.url}/api/package_update_status", params={"task_id": task},
+                                 headers=self.h, timeout=15).json()
+            except (requests.ConnectionError, requests.Timeout):
+                time.sleep(2)
+                continue
             if s["status"] == "completed":
                 assert s.get("ok"), (kva, s)
                 break

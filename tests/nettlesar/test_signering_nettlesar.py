@@ -3,7 +3,7 @@
 Two approved agreements. The first: the employee opens «Skriv under avtala», reads version 1,
 tries to continue with an empty signature (a Nynorsk message, nothing sent), draws and signs;
 HR signs from the list (Back on the way), downloads the signed PDF, whose seal validates with
-pyHanko against this run's CA (one changed byte breaks it), which passes the PDF/A-2b check and
+pyHanko against this run's CA (one changed byte breaks it), which passes the PDF/A-2a check and
 shows both signatures and the signing record; HR's list shows who has signed; the archive
 bundle holds what README says. The second: HR names a leader, a stranger's link finds nothing,
 the bundle is not ready before the leader signs, the leader signs."""
@@ -27,6 +27,7 @@ from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fiendtleg import forbodne_i  # noqa: E402
 from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
+from pdftekst import pdftotext  # noqa: E402
 from segltest import valider_segl  # noqa: E402
 
 NAMN_TEKST = "<b>Sol</b> ${ 7*7 }"
@@ -122,6 +123,24 @@ def _hr_opnar(hr: Intervju, gjer: str, namn: str, lenkje: str):
     hr.sjekk()
 
 
+@pytest.mark.royk
+def test_royk_fraa_intervjuet_til_forsegla_avtale(ny_side, tenar, api_nokkel, hr_brukar):
+    """The quick tier's smoke (scripts/test.sh): an employee sends a home office to HR, HR
+    approves it, both sign; the signed PDF is sealed (valid against this run's CA), PDF/A-2a
+    and PDF/UA-1 with its tags, and holds the signing page."""
+    ca = os.environ.get("DESENTRAL_SEGL_CA")
+    assert ca, "scripts/test.sh set DESENTRAL_SEGL_CA (the run's own CA)"
+    namn = f"Rut Røyk {secrets.token_hex(2)}"
+    [(a, iv, sak_url)], hr_side, hr = godkjende_saker(ny_side, tenar, api_nokkel, hr_brukar, ("Rut", namn, {}))
+    signer_begge(iv, sak_url, hr, namn)
+    pdf = _last_ned(hr_side, tenar, "Last ned PDF (arkivformat PDF/A)")
+    status = valider_segl(pdf, Path(ca))
+    assert status.bottom_line and status.intact and status.trusted
+    assert pdfa_feil(pdf) == []
+    tekst = " ".join(pdftotext(pdf).split())
+    assert "Signeringsside for versjon 1" in tekst and namn in tekst and hr_brukar[0] in tekst
+
+
 def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, leiar_brukar):
     ca = os.environ.get("DESENTRAL_SEGL_CA")
     assert ca, "scripts/test.sh set DESENTRAL_SEGL_CA (the run's own CA)"
@@ -184,18 +203,16 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     endra = bytearray(pdf)
     endra[len(endra) // 2] ^= 0x01
     assert not valider_segl(bytes(endra), Path(ca)).intact
-    # PDF/A-2b, the XMP fields, both signatures and the signing record.
+    # PDF/A-2a (tagged), the XMP fields, both signatures and the signing record.
     assert pdfa_feil(pdf) == []
     meta = xmp(pdf)
     assert meta["contributor"] == namn and meta["language"] == "nn-NO" and meta["publisher"] == "Direktoratet for døme"
     import pikepdf
-    import subprocess
 
     with pikepdf.open(io.BytesIO(pdf)) as p:
         assert len([o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
                     and "/SMask" in o]) >= 2
-    pdf_tekst = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
-                                        check=True).stdout.decode().split())
+    pdf_tekst = " ".join(pdftotext(pdf).split())
     assert "Signeringsside for versjon 1" in pdf_tekst and hr_brukar[0] in pdf_tekst and NAMN_TEKST in pdf_tekst
     assert forbodne_i(pdf_tekst) == []
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
