@@ -44,7 +44,8 @@ def _png(strek: int = 4) -> bytes:
 def segl(motor, tmp_path, monkeypatch):
     filer = lag_ca(tmp_path / "ca")
     monkeypatch.setitem(motor.plugin.daconfig, "desentral",
-                        {"segl sertifikat": str(filer["sertifikat"]), "segl nykel": str(filer["nykel"])})
+                        {**(motor.plugin.daconfig.get("desentral") or {}),
+                         "segl sertifikat": str(filer["sertifikat"]), "segl nykel": str(filer["nykel"])})
     return filer
 
 
@@ -305,7 +306,8 @@ def test_leiar_les_det_hen_skriv_under_og_er_peika_ut_for_ein_versjon(motor, mon
     import json
     import zipfile
 
-    monkeypatch.setitem(motor.plugin.daconfig, "desentral", {})
+    monkeypatch.setitem(motor.plugin.daconfig, "desentral", {k: v for k, v in (motor.plugin.daconfig.get("desentral") or {}).items()
+                                                             if not k.startswith("segl")})
     tilsett, sak_id = _godkjend(motor, 705)
     _skriv_under(motor, _signering(motor, sak_id, **_tilsett(705)))
     # Before both have signed there is no bundle.
