@@ -5,6 +5,7 @@ DESENTRAL_PDF_VEG=latex: scripts/test.sh --alt)."""
 from __future__ import annotations
 
 import copy
+import os
 import re
 import subprocess
 import zipfile
@@ -48,6 +49,11 @@ def test_utkastet_er_merkt_paa_kvar_side_og_docx_har_sidetal_og_ein_tittel(motor
         assert f"Side {i} av {len(sider)}" in side
     # The PDF path's archive level: PDF/A-2a and PDF/UA-1, tagged (Typst; 2b on the LaTeX path).
     assert pdfa_feil(vedlegg.filer["pdf"].read_bytes()) == []
+    import pikepdf  # noqa: PLC0415
+
+    with pikepdf.open(vedlegg.filer["pdf"]) as p:  # made the way the config says
+        laga_med = str(p.open_metadata().get("xmp:CreatorTool", ""))
+    assert ("Typst" in laga_med) == (os.environ.get("DESENTRAL_PDF_VEG") != "latex"), laga_med
     assert sider[0].count("Tilleggsavtale om desentralisert arbeid") == 1
     docx = vedlegg.filer["docx"]
     hovud = _docx_del(docx, r"word/header\d*\.xml")
