@@ -5,9 +5,11 @@ Run on demand with the docassemble environment (not a test; nothing here asserts
     scripts/benchmark.sh            # or: <venv-docassemble>/bin/python scripts/benchmark.py
 
 Measures, several repetitions each (median and spread = max - min):
-  * assembly of the tilleggsavtale and the ordinary agreement (PDF + DOCX) through
-    docassemble's engine (the last page of the interview, which assembles both files), against
-    bare pandoc on the same Markdown, template, metadata, reference file and PDF engine;
+  * the PDF of the tilleggsavtale and the ordinary agreement (issue 29): the package's Typst path
+    (typstpdf.lag_pdf and the literal metadata) against bare `pandoc -t typst` and Typst on the
+    same Markdown and template, with a warm compiler and with a new one each time (as the
+    command line); and the whole click (PDF + DOCX through docassemble's engine) on the Typst
+    path beside the LaTeX path (config `desentral: pdf: latex`);
   * the rules per decision (`reglar.vurder`), and what our module calls add to one interview
     page (the `vurdering` page; our calls timed inside the session);
   * the import time of the modules docassemble preloads at start (fresh interpreter each time);
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,40 +90,100 @@ def pandoc_motor() -> str:
     return dapandoc.PANDOC_ENGINE.split("=", 1)[1]
 
 
-def bare_pandoc(markdown: dict, mappe: Path, motor_namn: str) -> float:
-    """The same Markdown through pandoc alone: PDF with our template and metadata, DOCX with our
-    reference file, as docassemble calls pandoc (minus docassemble's own filters)."""
-    pdf_md, docx_md = mappe / "pdf.md", mappe / "docx.md"
-    pdf_md.write_text(markdown["pdf"], "utf-8")
-    docx_md.write_text(markdown["docx"], "utf-8")
+def _pdfveg(motor, veg: str) -> None:
+    """The engine's config `desentral: pdf` (issue 29: typst, or latex for one release)."""
+    motor.plugin.daconfig["desentral"] = {**(motor.plugin.daconfig.get("desentral") or {}), "pdf": veg}
+
+
+def _fang_markdown(motor, svar) -> dict:
+    """The Markdown and metadata the Typst path makes its PDF from, caught on their way in."""
+    from docassemble.desentral import dokumentformat
+
+    fanga, ekte = {}, dokumentformat.lag_pdf
+
+    def lag_pdf(markdown, **kw):
+        fanga.update(markdown=markdown, **kw)
+        return ekte(markdown, **kw)
+
+    dokumentformat.lag_pdf = lag_pdf
+    try:
+        engine_montering(motor, svar)
+    finally:
+        dokumentformat.lag_pdf = ekte
+    return fanga
+
+
+def bare_typst(fanga: dict, mappe: Path, varm) -> float:
+    """The same Markdown through `pandoc -t typst` with the same template and `typst` compiling
+    it: `varm` a compiler kept between runs (as the package does), or None for a new one each
+    time (as `typst compile` on the command line)."""
+    import typst
+
+    from docassemble.desentral.typstpdf import FRA, MAL, STANDARDAR
+
+    (mappe / "d.md").write_text(fanga["markdown"], "utf-8")
     t = time.perf_counter()
-    subprocess.run(["pandoc", f"--pdf-engine={motor_namn}", "-M", "pdfa=false", str(TEMPLATES / "desentral.yml"),
-                    f"--template={TEMPLATES / 'desentral.tex'}", "--from=markdown+raw_tex-latex_macros",
-                    "-s", "-o", str(mappe / "ut.pdf"), str(pdf_md)], check=True, cwd=mappe, capture_output=True)
-    subprocess.run(["pandoc", f"--reference-doc={TEMPLATES / 'referanse.docx'}", "-s", "-o", str(mappe / "ut.docx"),
-                    str(docx_md)], check=True, cwd=mappe, capture_output=True)
+    subprocess.run([fanga["pandoc"], "--from", FRA, "--to", "typst", "--template", str(MAL), "-o", "d.typ", "d.md"],
+                   check=True, cwd=mappe, capture_output=True)
+    inn = {"tittel": fanga["tittel"], "utkast": fanga.get("utkast", "")}
+    if varm is None:
+        typst.compile(str(mappe / "d.typ"), root=str(mappe), format="pdf", pdf_standards=STANDARDAR, sys_inputs=inn)
+    else:
+        varm.compile(input=str(mappe / "d.typ"), root=str(mappe), format="pdf", pdf_standards=STANDARDAR,
+                     sys_inputs=inn)
     return time.perf_counter() - t
 
 
+def pakka_typst(fanga: dict) -> float:
+    """The package's PDF from the same Markdown: typstpdf.lag_pdf and the literal metadata."""
+    from docassemble.desentral.pdfa import skriv_metadata
+    from docassemble.desentral.typstpdf import lag_pdf
+
+    t = time.perf_counter()
+    pdf = lag_pdf(fanga["markdown"], tittel=fanga["tittel"], utkast=fanga.get("utkast", ""), pandoc=fanga["pandoc"])
+    skriv_metadata(pdf, fanga["tittel"], "Verksemda", "Arbeidstakaren")
+    return time.perf_counter() - t
+
+
+def _rad(namn: str, tider: list[float], forhold: str = "", mal: str = "", naadd: str = "") -> tuple:
+    m, s = median_spreiing(tider)
+    return (namn, f"{m * 1000:.0f} ms", f"{s * 1000:.0f} ms", len(tider), forhold, mal, naadd)
+
+
 def mal_montering(motor, rader: list, notat: list):
-    motor_namn = pandoc_motor()
-    notat.append(f"PDF engine: {motor_namn} (docassemble's choice on this machine).")
+    import typst
+
+    from docassemble.desentral.typstpdf import finn_pandoc, pandoc_versjon
+
+    pandoc = finn_pandoc()
+    notat.append(f"Typst-vegen: Pandoc {'.'.join(map(str, pandoc_versjon(pandoc)))} ({pandoc}), typst "
+                 f"{version('typst')}; LaTeX-vegen: {pandoc_motor()} (desentral: pdf: latex).")
+    varm = typst.Compiler()
     for avtaletype in ("tilleggsavtale", "arbeidsavtale"):
         svar = svar_for(avtaletype)
-        engine_montering(motor, svar)  # warm-up: font caches, imports
-        da_tider, pandoc_tider = [], []
+        _pdfveg(motor, "typst")
+        fanga = _fang_markdown(motor, svar)  # also the warm-up: fonts, imports
+        fanga["pandoc"] = pandoc
+        typst_klikk = [engine_montering(motor, svar)[0] for _ in range(N_MONTERING)]
+        pakka, bare_varm, bare_kald = [], [], []
         for _ in range(N_MONTERING):
-            tid, vedlegg = engine_montering(motor, svar)
-            da_tider.append(tid)
+            pakka.append(pakka_typst(fanga))
             with tempfile.TemporaryDirectory() as d:
-                pandoc_tider.append(bare_pandoc(vedlegg.markdown, Path(d), motor_namn))
-        da_m, da_s = median_spreiing(da_tider)
-        pd_m, pd_s = median_spreiing(pandoc_tider)
-        rader.append((f"Montering {avtaletype} (PDF + DOCX), docassemble", f"{da_m * 1000:.0f} ms",
-                      f"{da_s * 1000:.0f} ms", N_MONTERING, f"{da_m / pd_m:.2f}× bare pandoc", "≤ 1.15×",
-                      "ja" if da_m / pd_m <= 1.15 else "nei"))
-        rader.append((f"Montering {avtaletype} (PDF + DOCX), bare pandoc", f"{pd_m * 1000:.0f} ms",
-                      f"{pd_s * 1000:.0f} ms", N_MONTERING, "1.00×", "", ""))
+                bare_varm.append(bare_typst(fanga, Path(d), varm))
+            with tempfile.TemporaryDirectory() as d:
+                bare_kald.append(bare_typst(fanga, Path(d), None))
+        _pdfveg(motor, "latex")
+        engine_montering(motor, svar)
+        latex_klikk = [engine_montering(motor, svar)[0] for _ in range(N_MONTERING)]
+        _pdfveg(motor, "typst")
+        forhold = statistics.median(pakka) / statistics.median(bare_varm)
+        rader.append(_rad(f"PDF {avtaletype}: pakka (Typst, filter, metadata)", pakka,
+                          f"{forhold:.2f}× bare Typst (varm)", "≤ 1.15×", "ja" if forhold <= 1.15 else "nei"))
+        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + Typst, varm kompilator", bare_varm, "1.00×"))
+        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + `typst compile` (ny kvar gong)", bare_kald))
+        rader.append(_rad(f"Montering {avtaletype} (PDF + DOCX), heile klikket, Typst", typst_klikk,
+                          f"{statistics.median(typst_klikk) / statistics.median(latex_klikk):.2f}× LaTeX"))
+        rader.append(_rad(f"Montering {avtaletype} (PDF + DOCX), heile klikket, LaTeX", latex_klikk, "1.00×"))
 
 
 def mal_reglar(rader: list):
@@ -254,7 +317,7 @@ def mal_minne(motor, rader: list):
     tracemalloc.stop()
     barn = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rader.append(("Minne: Python-haug under montering (topp)", f"{topp / 2**20:.1f} MiB", "", 1, "", "", ""))
-    rader.append(("Minne: største barneprosess (pandoc/lualatex, maks RSS)", f"{barn:.0f} MiB", "", 1, "", "", ""))
+    rader.append(("Minne: største barneprosess (pandoc, eller lualatex på LaTeX-vegen, maks RSS)", f"{barn:.0f} MiB", "", 1, "", "", ""))
 
 
 def maskin() -> list[str]:
@@ -267,7 +330,6 @@ def maskin() -> list[str]:
     pandoc = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     lua = subprocess.run(["lualatex", "--version"], capture_output=True, text=True).stdout.splitlines()[0] \
         if shutil.which("lualatex") else "–"
-    from importlib.metadata import version
     return [f"CPU: {cpu}, {os.cpu_count()} kjernar; minne {minne} MiB; {os_namn}",
             f"Python {platform.python_version()}; docassemble.base {version('docassemble.base')}; {pandoc}; {lua}",
             f"Køyrd {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}"]
