@@ -3,7 +3,8 @@
 # local server (scripts/serve.sh), at 1, 5, 10, 20 and 40 concurrent users, first on one
 # docassemble web server, then on two behind HAProxy (scripts/to-tenarar.sh); the server's
 # memory is sampled meanwhile. Writes docs/load.md and docs/load.png (scripts/last_rapport.py).
-#   LAST_TID (default 90s) per level, LAST_NIVA (default "1 5 10 20 40").
+#   LAST_TID (default 90s) per level, LAST_NIVA (default "1 5 10 20 40"), LAST_MODUS (default
+#   "ein to": one server, then two).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$REPO/scripts/server-lib.sh"
@@ -23,7 +24,7 @@ server_secrets
 export DESENTRAL_API_KEY="$DA_ADMIN_API_KEY"
 UT="$S/last/$(date +%Y%m%d-%H%M)"
 mkdir -p "$UT"
-for modus in ein to; do
+for modus in ${LAST_MODUS:-ein to}; do
     if [ "$modus" = to ]; then to_tenarar_start "$VENV"; url="$LB_URL"; else to_tenarar_stop; url="$DA_URL"; fi
     for n in ${LAST_NIVA:-1 5 10 20 40}; do
         say "last: $modus tenar(ar), $n brukarar, ${LAST_TID:-90s}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import signal
 import statistics
 import sys
@@ -99,21 +100,34 @@ def rapport(run: str, docs: str) -> None:
     fig.savefig(docs_p / "load.png", dpi=110)
 
     def kor(modus):
+        if not any((run_p / f"{modus}-{n}_stats.csv").exists() for n in NIVA):
+            return "ikkje målt i denne køyringa"
         return f"{grense[modus]} brukarar" if modus in grense else f"ikkje nådd opp til {max(NIVA)} brukarar"
 
+    # Side by side with the run before issue 29 (each PDF a lualatex run), kept in docs/load-latex.md.
+    samanlikning = []
+    for_fil = docs_p / "load-latex.md"
+    if for_fil.exists():
+        for_p95 = {int(m.group(1)): m.group(2) for m in re.finditer(
+            r"^\| 1 tenar \| (\d+) \| [^|]+ \| [^|]+ \| (\d+) \|", for_fil.read_text("utf-8"), re.M)}
+        no_p95 = dict(zip(plott.get("1 tenar", ([], [], []))[0], plott.get("1 tenar", ([], [], []))[1]))
+        if for_p95 and no_p95:
+            samanlikning = ["## Før og no, éin tenar (p95, alle førespurnader)", "",
+                            "| Brukarar | Før: LaTeX (ms), [load-latex.md](load-latex.md) | No: Typst (ms) |", "|---|---|---|",
+                            *[f"| {n} | {for_p95.get(n, '–')} | {no_p95[n]:.0f} |" for n in sorted(no_p95)], ""]
     tekst = [
-        "# Lasttest (issue 18)", "",
+        "# Lasttest (issue 18, 29)", "",
         f"Laga av `scripts/last.sh` {dt.datetime.now():%Y-%m-%d %H:%M} (køyring `{run_p.name}`): Locust "
         "(`scripts/lastfil.py`) mot den lokale tenaren på same maskin (2 kjernar). Kvar tilsett-brukar "
         "loggar inn som ny brukar, går gjennom heile intervjuet (22 skjermar, 1–2 s lesetid per skjerm), "
         "sender saka til HR og lastar ned PDF og DOCX; kvar femte brukar er HR som opnar lista og ei sak. "
         "Minne: summen av PSS (delte sider delte mellom prosessane) for tenaren sine prosessar (gunicorn, Celery, "
-        "pandoc/lualatex, PostgreSQL, Redis), toppen. Celery køyrer éin prosess per kjerne (`--concurrency=$(nproc)`).",
+        "pandoc, Typst i arbeidarane, PostgreSQL, Redis), toppen. Celery køyrer éin prosess per kjerne (`--concurrency=$(nproc)`).",
         "",
         f"- p95 over 1 s (alle førespurnader): **1 tenar: {kor('ein')}; 2 tenarar: {kor('to')}**.",
         "", "![p95 og gjennomstrøyming](load.png)", "",
         "| Oppsett | Brukarar | Førespurnader/s | p50 (ms) | p95 (ms) | Feil | Minne, topp (MiB) |",
-        "|---|---|---|---|---|---|---|", *rader, "",
+        "|---|---|---|---|---|---|---|", *rader, "", *samanlikning,
         "## Per skjerm", "",
         "| Oppsett | Brukarar | Skjerm | N | p50 (ms) | p95 (ms) | Feil |", "|---|---|---|---|---|---|---|", *per_skjerm, "",
     ]
