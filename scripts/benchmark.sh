@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (README «Benchmark»): runs scripts/benchmark.py in the docassemble environment and
+# Benchmark (docs/ytelse.md «Benchmark»): runs scripts/benchmark.py in the docassemble environment and
 # writes docs/benchmark.md. On demand only; not part of the tests.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,4 @@
-"""Locust users for the load test (issue 18; scripts/last.sh runs it, README «Load»).
+"""Locust users for the load test (issue 18; scripts/last.sh runs it, docs/ytelse.md).
 
 `Tilsett`: a new employee signs in and goes through the whole interview as a browser without
 JavaScript does — each screen's form posted with docassemble's own hidden fields and the

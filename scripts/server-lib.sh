@@ -80,7 +80,7 @@ default interview: docassemble.desentral:data/questions/tilsett.yml
 # Signing in from inside the interview returns to it, with the answers given so far (issue 13:
 # it landed on «Intervjua mine», and opening the interview again made a second entry).
 resume interview after login: True
-# README «Security»: a page may set only the variables it asks for (a form cannot post another
+# docs/interview.md «Security»: a page may set only the variables it asks for (a form cannot post another
 # variable, such as a case id), and only addresses in these domains may register.
 restrict input variables: True
 # A page refused before an interview runs (no access, or a field the page does not ask for)
@@ -129,7 +129,7 @@ mail:
 MAIL
 }
 
-# The package's own keys (README «Config keys»): the address HR's notices go to (with e-mail,
+# The package's own keys (docs/deployment.md): the address HR's notices go to (with e-mail,
 # above), and the certificate and key the signed agreement is sealed with (issue 17), when
 # DESENTRAL_SEGL_SERTIFIKAT and DESENTRAL_SEGL_NYKEL name PEM files (test.sh: a throwaway CA of
 # the run's own; serve.sh: the agency's own, else a test seal of the server's own).

@@ -1,4 +1,4 @@
-"""Date conventions (README «Datoreglar»): examples from the issue and properties."""
+"""Date conventions (docs/svarfil.md «Date conventions»): examples from the issue and properties."""
 from __future__ import annotations
 
 import calendar

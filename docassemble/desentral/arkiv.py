@@ -2,7 +2,7 @@
 record of the decision, the versions and the signing — what an agency's archive import (Noark
 5: a case file, its registry entries and their documents) needs to file the agreement.
 
-Plain Python; no docassemble import. README «Arkivpakka» documents the layout.
+Plain Python; no docassemble import. docs/hr.md «Signing, seal and archive» documents the layout.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ __all__ = ["Avgjerd"]
 @dataclass(frozen=True)
 class Avgjerd(Mapping):
     """Frozen at the top: no field can be replaced once decided. The values inside are the
-    plain dicts and lists of the JSON object (README «The JSON from vurder»)."""
+    plain dicts and lists of the JSON object (docs/svarfil.md «The JSON from `vurder`»)."""
 
     i_omfang: bool
     avvisingsgrunn: str | None

@@ -14,7 +14,7 @@ template as `sys.inputs`, which Typst reads as strings.
 Pandoc: the lowest release whose Typst output this package has checked is 3.5 (that of
 pypandoc-binary 1.15; 3.6, 3.8 and 3.9 too). Debian 12 has 2.17 and docassemble's images have
 carried 2.17 to 3.1.6 (jhpyle/docassemble-os install_pandoc.sh), so such a server installs
-pypandoc-binary (README «What the server needs»). The first usable one of: the path in `desentral: pandoc`, docassemble's `pandoc`, the
+pypandoc-binary (docs/deployment.md «What the server needs»). The first usable one of: the path in `desentral: pandoc`, docassemble's `pandoc`, the
 `pandoc` on PATH, the one in `pypandoc-binary` if installed. Plain Python; no docassemble import.
 """
 from __future__ import annotations
