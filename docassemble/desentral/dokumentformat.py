@@ -15,9 +15,11 @@ The DOCX is docassemble's (Pandoc with the reference file) on both paths.
 """
 from __future__ import annotations
 
+import threading
+
 from docassemble.base.util import get_config
 
-from .typstpdf import PdfFeil, finn_pandoc, lag_pdf
+from .typstpdf import PdfFeil, finn_pandoc, lag_pdf, varm
 
 __all__ = ["pdfveg", "filformat", "ferdige_filer", "bilete_markdown", "PdfFeil", "VEGAR"]
 
@@ -59,6 +61,19 @@ def ferdige_filer(dokument) -> dict[str, bytes]:
     pdf = lag_pdf(_les(dokument.md).decode("utf-8"), tittel=str(meta.get("title") or dokument.info.get("name", "")),
                         utkast=str(meta.get("utkast") or ""), sidefot=str(meta.get("sidefot") or ""), pandoc=pandoc)
     return {"pdf": pdf, "docx": _les(dokument.docx)}
+
+
+def _varm_opp() -> None:
+    try:
+        if pdfveg() == "typst":
+            varm()
+    except Exception:  # noqa: BLE001 - the PDF itself reports any problem when it is made
+        pass
+
+
+# Loaded by the interviews that make documents: the worker loads Typst's fonts (about 1 s) in
+# the background while the person answers, not when the first agreement is waited for.
+threading.Thread(target=_varm_opp, name="desentral-typst", daemon=True).start()
 
 
 def bilete_markdown(fil, breidd: str = "5cm", alt: str = "Underskrift") -> str:

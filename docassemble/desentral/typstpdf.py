@@ -30,7 +30,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PdfFeil", "lag_pdf", "finn_pandoc", "pandoc_versjon", "MINSTE_PANDOC", "STANDARDAR", "MAL", "FILTER",
+__all__ = ["PdfFeil", "lag_pdf", "varm", "finn_pandoc", "pandoc_versjon", "MINSTE_PANDOC", "STANDARDAR", "MAL", "FILTER",
            "FRA", "skrifter"]
 
 MINSTE_PANDOC = (3, 5)
@@ -122,6 +122,13 @@ def _typst():
         _skrifter = tuple(s for s in SKRIFTER if s in familiar)
         _kompilator = typst.Compiler(font_paths=fontar)
     return _kompilator
+
+
+def varm() -> None:
+    """Load the compiler and its fonts now (dokumentformat starts this in a thread when an
+    interview loads it, so the first agreement a worker makes does not wait for the fonts)."""
+    with _laas:
+        _typst()
 
 
 def skrifter() -> tuple[str, ...]:
