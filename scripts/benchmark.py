@@ -336,9 +336,8 @@ def maskin() -> list[str]:
 
 
 def main() -> int:
-    # The engine with the tests' browser-like answering (tests/med_docassemble/svarmotor.py).
-    sys.path.insert(0, str(ROOT / "tests" / "med_docassemble"))
-    from svarmotor import SvarMotor
+    # The engine with the tests' browser-like answering (docassemble.desentral.svarmotor).
+    from docassemble.desentral.svarmotor import SvarMotor
 
     motor = SvarMotor(tempfile.mkdtemp(prefix="desentral-benchmark-"))
     rader: list[tuple] = []

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "nettlesar"), str(ROOT / "tests" / "med_docassemble"),
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "nettlesar"),
                 str(ROOT / "scripts")]
 UT = ROOT / "docs" / "benchmark-tenar.md"
 URL = os.environ.get("DESENTRAL_URL", "http://127.0.0.1:8080")
@@ -86,7 +86,7 @@ def engine_pdf_docx() -> list[float]:
     import tempfile
 
     import benchmark
-    from svarmotor import SvarMotor
+    from docassemble.desentral.svarmotor import SvarMotor
 
     with tempfile.TemporaryDirectory() as work:
         motor = SvarMotor(work)

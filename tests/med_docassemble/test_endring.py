@@ -41,7 +41,7 @@ def _dok(skjerm) -> list[str]:
 
 
 def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
-    from svarmotor import Valideringsfeil
+    from docassemble.desentral.svarmotor import Valideringsfeil
 
     tilsett, sak_id = _godkjend(motor, 501)
     assert "Endre avtala" in tilsett.skjerm.html and "Evaluer ordninga" in tilsett.skjerm.html
@@ -166,7 +166,7 @@ def test_ikkje_tidsavgrensa_kan_ikkje_evaluerast(motor):
 def test_tilleggsavtala_sluttar_med_den_mellombelse_tilsetjinga_og_blir_ikkje_fornya(motor):
     """Rettleiinga 5.1 and 5.3.6: a tilleggsavtale ends by itself with a temporary employment.
     The employee's timeline says so on that day, and the evaluation cannot renew it past it."""
-    from svarmotor import Valideringsfeil
+    from docassemble.desentral.svarmotor import Valideringsfeil
     from test_intervju import scenario
 
     svar = scenario(tilsetjing={"arbeidstakar.tilsett_fra": "2021-03-01", "arbeidstakar.mellombels": True},

@@ -21,7 +21,7 @@ def test_berre_hr_og_admin_kan_opne_hr_intervjuet(motor):
 
 
 def test_innsending_krev_innlogging(motor):
-    from svarmotor import Valideringsfeil
+    from docassemble.desentral.svarmotor import Valideringsfeil
 
     okt = motor.okt("tilsett.yml")  # anonymous
     svar = {k: v for k, v in SVAR_HEIMEKONTOR.items() if k != "innsending"}
@@ -199,7 +199,7 @@ def test_hr_lista_skil_sakene_og_hr_kan_gaa_tilbake_utan_avgjerd(motor):
 def test_godkjend_arbeidsavtale_har_ingen_tomme_felt(motor):
     """Issue 13 (4): HR completes every «Fyllast ut» of an ordinary agreement before approving;
     approval with a blank is refused, naming it; the approved documents carry no draft wording."""
-    from svarmotor import Valideringsfeil
+    from docassemble.desentral.svarmotor import Valideringsfeil
     from test_intervju import NYTILSETT_HUB
 
     tilsett = ny_okt(motor, brukar_id=66)

@@ -45,7 +45,7 @@ def _oppseiing(motor, sak_id, **brukar):
 
 def test_tilsett_seier_opp_i_proveperioden_og_faar_brevet(motor):
     from docassemble.desentral.sakslager import hent_sak  # noqa: F401 - the engine's storage is read below
-    from svarmotor import Valideringsfeil
+    from docassemble.desentral.svarmotor import Valideringsfeil
 
     sak_id = _godkjend_sak(motor, 401)
     okt = _oppseiing(motor, sak_id, brukar_id=401)

@@ -1,5 +1,6 @@
-"""What only the tests and the benchmark need of the engine (issue 14: not in the wheel): a
-session that answers its current screen the way a browser's POST does — only the screen's
+# do not pre-load
+"""What the tests and the benchmark need of the engine (in the package since issue 30, so that
+scripts/ need not import from tests/; never loaded by a server): a session that answers its current screen the way a browser's POST does — only the screen's
 fields, each field's `validate` and the question's `validation code` run, and nothing kept
 when the interview rejects the answers. `lag` sets variables directly (motor.Okt.sett)."""
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import pickle
 from typing import Any
 
-from docassemble.desentral.motor import Motor, MotorFeil, Okt, Skjerm
+from .motor import Motor, MotorFeil, Okt, Skjerm
 
 __all__ = ["SvarMotor", "SvarOkt", "Valideringsfeil"]
 
