@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 
+import yaml
+
+from .hendingar import les_hendingar, spel_av
+from .oppseiing import OppseiingFeil, vurder_oppseiing
 from .regelverk import last_regelverk
 from .reglar import vurder
-from .svarfil import SvarFeil, les_svar
+from .svarfil import SvarFeil, SvarLoader, les_svar
 
 BRUK = """bruk: python -m docassemble.desentral KOMMANDO
 
@@ -103,11 +109,9 @@ def cmd_lag(args: list[str]) -> int:
         raise BrukFeil("lag treng éi svarfil og --ut MAPPE")
     svar = les_svar(_les_fil(pos[0]))
     vurdering = vurder(svar, _dato(opt.get("--dato")))
-    from pathlib import Path  # noqa: PLC0415
 
     from .lag import LagFeil, lag_dokument  # noqa: PLC0415 - needs docassemble
 
-    import tempfile  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="desentral-lag-") as arbeidsmappe:
         try:
@@ -123,7 +127,6 @@ def cmd_lag(args: list[str]) -> int:
 
 def cmd_oppseiing(args: list[str]) -> int:
     """Issue 16: notice on a date, as HR would check a batch of cases."""
-    from .oppseiing import OppseiingFeil, vurder_oppseiing  # noqa: PLC0415
 
     pos, opt = _opsjonar(args, ("--gitt", "--mottatt", "--kven", "--dato"))
     if len(pos) != 1 or "--gitt" not in opt:
@@ -143,17 +146,14 @@ def cmd_oppseiing(args: list[str]) -> int:
 
 def cmd_livslop(args: list[str]) -> int:
     """Issue 28: an answer file and a list of events, replayed by the rules (hendingar.py)."""
-    import yaml  # noqa: PLC0415
 
-    from .hendingar import les_hendingar, spel_av  # noqa: PLC0415
-    from .svarfil import _Loader  # noqa: PLC0415
 
     pos, opt = _opsjonar(args, ("--hendingar", "--dato"))
     if len(pos) != 1 or "--hendingar" not in opt:
         raise BrukFeil("livslop treng éi svarfil og --hendingar HENDINGAR.yml")
     tekst = _les_fil(pos[0])
     les_svar(tekst)  # the answer file checked as for `vurder` (SvarFeil names the field)
-    svar = yaml.load(tekst, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    svar = yaml.load(tekst, Loader=SvarLoader)  # noqa: S506 - a SafeLoader subclass
     try:
         hendingar = yaml.safe_load(_les_fil(opt["--hendingar"]))
     except yaml.YAMLError:

@@ -11,7 +11,7 @@ import io
 import json
 import zipfile
 
-from .saker import STATUSAR, _no
+from .saker import STATUSAR, tid_no
 from .signering import ROLLAR, signering, utan_bilete
 
 __all__ = ["FORMAT", "FILNAMN", "arkivpost", "arkivpakke"]
@@ -34,7 +34,7 @@ def arkivpost(sak: dict, vurdering, pdf: bytes, docx: bytes, segl: dict) -> dict
     rec = signering(sak)
     return {
         "format": FORMAT,
-        "laga": _no(),
+        "laga": tid_no(),
         "sak": {"id": sak["id"], "status": STATUSAR.get(sak["status"], sak["status"]), "versjon": sak["versjon"],
                 "tittel": f"Avtale om desentralisert arbeid – {svar['arbeidstakar'].get('namn') or ''}".strip(" –")},
         "partar": {"arbeidstakar": {"namn": svar["arbeidstakar"].get("namn"), "epost": sak.get("epost")},

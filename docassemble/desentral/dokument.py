@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALETITTEL
+from .reglar_felles import AVTALETITTEL, manader_tekst, veker_tekst
 from .svarfil import Svar
 
 __all__ = ["trygg", "Avtaledata", "avtaledata", "Signeringsside", "signeringsside", "STAD_NAMN", "pdf_metadata"]
@@ -65,14 +65,6 @@ STAD_NAMN = {
     "heimekontor": "heimekontor",
 }
 
-
-
-def _manader(n: int) -> str:
-    return f"{n} månad" if n == 1 else f"{n} månader"
-
-
-def _veker(n: int) -> str:
-    return f"{n} veke" if n == 1 else f"{n} veker"
 
 
 HR_FYLLER_UT = "**Fyllast ut av arbeidsgivaren:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
@@ -144,11 +136,11 @@ class Avtaledata:
     # Counting words for the templates (the only Nynorsk they do not write themselves).
     @staticmethod
     def manader(n: int) -> str:
-        return _manader(n)
+        return manader_tekst(n)
 
     @staticmethod
     def veker(n: int) -> str:
-        return _veker(n)
+        return veker_tekst(n)
 
 
 def _timar(t: float) -> str:

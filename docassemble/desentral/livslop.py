@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .datoar import nynorsk_dato, period_end
 from .reglar import vurder
-from .saker import SakFeil, _no, neste_versjon, svar_fra_sak, versjonar
+from .saker import SakFeil, tid_no, neste_versjon, svar_fra_sak, versjonar
 from .signering import ferdig_signert
 from .svarfil import svar_fra_dict
 from .tidslinje import forfalne
@@ -197,7 +197,7 @@ def _avlys_ny_periode(sak: dict, grunn: str) -> dict:
     `versjonar` marked `avlyst` (approved) or just dropped (only sent), never in force."""
     ny = kommande_periode(sak)
     gjeld = gjeldande_versjon(sak)
-    tid = _no()
+    tid = tid_no()
     alle = [dict(v, avlyst=tid) if ny and v["versjon"] == ny["versjon"] else v for v in versjonar(sak)]
     sak = dict(sak, versjonar=alle, status="godkjend", versjon=gjeld["versjon"], svar=gjeld["svar"],
                hr=gjeld.get("hr") or {}, kommentar=None)
@@ -222,7 +222,7 @@ def _til_endring(sak: dict, kven: str, endra_fra: date, kommentar: str | None, s
     ordning = dict(svar["ordning"], endra_fra=endra_fra.isoformat(), tidlegare_avtaletype=_tidlegare_avtaletype(svar))
     sak = dict(sak, versjonar=versjonar(sak), status="endring", svar=dict(svar, ordning=ordning),
                kommentar=kommentar, endring={"kven": kven, "fra": endra_fra.isoformat(), "kommentar": kommentar})
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": hending, "kven": kven,
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": hending, "kven": kven,
                                             "fra": endra_fra.isoformat()}]
     return sak
 
@@ -269,7 +269,7 @@ def evaluer(sak: dict, kven: str, fungerer: str, val: str, kommentar: str | None
     if fungerer not in EVALUERING_FUNGERER or val not in EVALUERING_VAL:
         raise SakFeil("ukjend svar i evalueringa")
     kommentar = (kommentar or "").strip() or None
-    evaluering = {"tid": _no(), "kven": kven, "fungerer": fungerer, "val": val, "kommentar": kommentar}
+    evaluering = {"tid": tid_no(), "kven": kven, "fungerer": fungerer, "val": val, "kommentar": kommentar}
     sak = dict(sak, versjonar=versjonar(sak), evalueringar=list(sak.get("evalueringar") or []) + [evaluering])
     sak["historikk"] = sak["historikk"] + [{"tid": evaluering["tid"], "hending": "evaluert", "kven": kven, "val": val}]
     if val == "avslutte":
@@ -286,6 +286,6 @@ def evaluer(sak: dict, kven: str, fungerer: str, val: str, kommentar: str | None
     if val == "endre":
         return _til_endring(sak, kven, ny_fra, kommentar, svar, "fornya_med_endring")
     sak = dict(sak, status="innsendt", svar=svar, versjon=neste_versjon(sak), kommentar=None)
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "fornya", "versjon": sak["versjon"],
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "fornya", "versjon": sak["versjon"],
                                             "fra": ny_fra.isoformat(), "til": ny_til.isoformat()}]
     return sak

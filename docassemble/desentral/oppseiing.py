@@ -20,8 +20,8 @@ from .datoar import notice_end, nynorsk_dato, som_dato
 from .dokument import STAD_NAMN, trygg
 from .livslop import gjeldande_versjon, kommande_periode, versjon_som_sak
 from .reglar import vurder
-from .reglar_felles import Tal, _grunn, _manader, _veker
-from .reglar_tid import _siste_dag, oppseiingsfrist_for_arbeidsavtale
+from .reglar_felles import Tal, kjeldegrunn, manader_tekst, veker_tekst
+from .reglar_tid import siste_dag_for_ordninga, oppseiingsfrist_for_arbeidsavtale
 from .saker import SakFeil, svar_fra_sak, trekk_tilbake_godkjenning
 from .signering import ferdig_signert
 from .svarfil import Svar
@@ -44,7 +44,7 @@ def _varsel(mottatt: date, veker: int = 0, manader: int = 0) -> date:
 
 def _tilleggsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str) -> dict:
     o, at = svar.ordning, svar.arbeidstakar
-    siste_mogleg = _siste_dag(svar)
+    siste_mogleg = siste_dag_for_ordninga(svar)
     if siste_mogleg is not None and mottatt > siste_mogleg:
         raise OppseiingFeil(f"Ordninga slutta {nynorsk_dato(siste_mogleg)}; ho kan ikkje seiast opp etter det.")
     ut = {"avtaletype": "tilleggsavtale", "kven": kven, "gitt": gitt, "mottatt": mottatt, "til_hr": False}
@@ -52,14 +52,14 @@ def _tilleggsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str) -
         # Rettleiinga 5.3.1: decentralised work rests on both parties wanting it; notice received
         # before the arrangement starts means it does not start (issue 28, item 4).
         return dict(ut, siste_dag=None, grunnlag="for_start", frist=None, verknad="tek_ikkje_til", grunnar=[
-            _grunn(f"Oppseiinga er motteken {nynorsk_dato(mottatt)}, før tilleggsavtala skulle ta til å gjelde "
+            kjeldegrunn(f"Oppseiinga er motteken {nynorsk_dato(mottatt)}, før tilleggsavtala skulle ta til å gjelde "
                    f"{nynorsk_dato(o.fra)}. Desentralisert arbeid byggjer på at begge partar vil, så ordninga tek "
                    "ikkje til å gjelde. Den ordinære arbeidsavtala gjeld som før.", "Rettleiinga 5.3.1 og 5.3.6")])
     pp = avgjerd["proveperiode"]
     if pp is not None and mottatt <= pp["til"]:
         # Rettleiinga 5.3.6: within the trial, each party may end it with the agreed short notice.
         veker = pp["varsel_veker"]
-        grunnlag, frist, siste = "proveperiode", (_veker(veker) if veker else None), _varsel(mottatt, veker=veker)
+        grunnlag, frist, siste = "proveperiode", (veker_tekst(veker) if veker else None), _varsel(mottatt, veker=veker)
         tekst = (f"Oppseiinga er motteken i prøveperioden for ordninga (til og med {nynorsk_dato(pp['til'])}). "
                  + (f"Varselet i prøveperioden er {frist}, rekna frå dato til dato frå den dagen oppseiinga er motteken."
                     if veker else "Partane har ikkje avtalt noko varsel i prøveperioden."))
@@ -69,7 +69,7 @@ def _tilleggsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str) -
         if manader is None:
             raise OppseiingFeil("Tilleggsavtala har ingen avtalt oppseiingsfrist etter prøveperioden. "
                                 "Ta kontakt med HR.")
-        grunnlag, frist, siste = "avtalt_frist", (_manader(manader) if manader else None), _varsel(mottatt, manader=manader)
+        grunnlag, frist, siste = "avtalt_frist", (manader_tekst(manader) if manader else None), _varsel(mottatt, manader=manader)
         tekst = (f"Oppseiingsfristen i tilleggsavtala er {frist}, rekna frå dato til dato frå den dagen oppseiinga "
                  "er motteken." if manader else "Tilleggsavtala har ingen oppseiingsfrist etter prøveperioden.")
         kjelde = "Tilleggsavtala; Rettleiinga 5.3.6"
@@ -84,12 +84,12 @@ def _tilleggsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str) -
         tekst += f" Ordninga sluttar same dag, {nynorsk_dato(siste)}."
     else:
         tekst += f" Ordninga varer til og med {nynorsk_dato(siste)}."
-    grunnar = [_grunn(tekst, kjelde)]
+    grunnar = [kjeldegrunn(tekst, kjelde)]
     if at.mellombels_til is not None and at.mellombels_til <= siste:
         # Issue 28, item 1: the employment ends too; a tilleggsavtale ends with it (Rettleiinga
         # 5.1, 5.3.6) and a temporary appointment ends at its end (statstilsettelova § 17).
         verknad = "sluttar_med_tilsetjinga"
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Den mellombelse tilsetjinga sluttar {nynorsk_dato(at.mellombels_til)}, og tilleggsavtala sluttar "
             "automatisk med ho. Det er inga ordinær arbeidsavtale å falle tilbake på etter det.",
             "Rettleiinga 5.1 og 5.3.6; statstilsettelova § 17"))
@@ -97,7 +97,7 @@ def _tilleggsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str) -
         verknad = "fell_tilbake"
         til_slutt = (f", fram til den mellombelse tilsetjinga sluttar {nynorsk_dato(at.mellombels_til)}"
                      if at.mellombels_til is not None else "")
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Arbeidsforholdet held fram. Frå og med {nynorsk_dato(siste + timedelta(days=1))} fell partane "
             f"tilbake på den ordinære arbeidsavtala og arbeidsstaden som står der{til_slutt}.",
             "Rettleiinga 5.1 og 5.3.6"))
@@ -111,20 +111,20 @@ def _arbeidsavtale(svar: Svar, avgjerd, gitt: date, mottatt: date, kven: str, ta
     frist, _ = oppseiingsfrist_for_arbeidsavtale(at, mottatt, i_provetid, tal)
     manader = frist["arbeidstakar_manader" if kven == "arbeidstakar" else "arbeidsgivar_manader"]
     grunnar = [
-        _grunn("Avtala om desentralisert arbeid er ein del av den ordinære arbeidsavtala. Å seie ho opp er å "
+        kjeldegrunn("Avtala om desentralisert arbeid er ein del av den ordinære arbeidsavtala. Å seie ho opp er å "
                "seie opp arbeidsforholdet, eller å avtale ei endring av det; det går gjennom HR.",
                "Rettleiinga 5.3.6"),
-        _grunn(f"Etter statstilsettelova er oppseiingsfristen for {KVEN[kven]} {_manader(manader)} "
+        kjeldegrunn(f"Etter statstilsettelova er oppseiingsfristen for {KVEN[kven]} {manader_tekst(manader)} "
                f"({frist['tenestetid_ar']} heile år i verksemda"
                f"{', i prøvetida' if i_provetid else ''}), rekna frå dato til dato frå den dagen oppseiinga er "
                f"motteken: ei oppseiing motteken {nynorsk_dato(mottatt)} går ut "
                f"{nynorsk_dato(notice_end(mottatt, months=manader))}.",
                "statstilsettelova §§ 15 og 22" if i_provetid else "statstilsettelova § 22"),
-        _grunn("Vil partane berre endre arbeidsstaden, skal endringa vere skriftleg seinast den dagen ho tek "
+        kjeldegrunn("Vil partane berre endre arbeidsstaden, skal endringa vere skriftleg seinast den dagen ho tek "
                "til å gjelde.", "arbeidsmiljølova § 14-8"),
     ]
     return {"avtaletype": "arbeidsavtale", "kven": kven, "gitt": gitt, "mottatt": mottatt, "siste_dag": None,
-            "grunnlag": "statstilsettelova", "frist": _manader(manader), "verknad": "til_hr",
+            "grunnlag": "statstilsettelova", "frist": manader_tekst(manader), "verknad": "til_hr",
             "til_hr": True, "oppseiingsfrist": frist, "grunnar": grunnar}
 
 
@@ -187,7 +187,7 @@ def oppseiing_for_sak(sak: dict, gitt, kven: str, mottatt=None) -> dict:
     resultat["versjon"] = vsak["versjon"]
     ny = kommande_periode(sak, mottatt)
     if ny is not None:
-        resultat["grunnar"].append(_grunn(
+        resultat["grunnar"].append(kjeldegrunn(
             f"Den nye perioden frå {nynorsk_dato(ny['fra'])} tek då ikkje til å gjelde.", "Rettleiinga 5.3.2"))
     return resultat
 

@@ -15,9 +15,9 @@ from datetime import date
 from .avgjerd import Avgjerd
 from .datoar import nynorsk_dato
 from .regelverk import Regelverk
-from .reglar_felles import Tal, _grunn
-from .reglar_innhald import _atvaringar, _merknader, innhaldskontroll
-from .reglar_tid import (_provetid_som_held_fram, _siste_dag, _varsel_for_slutt, oppseiingsfrist_for_arbeidsavtale,
+from .reglar_felles import Tal, kjeldegrunn
+from .reglar_innhald import atvaringar_for, merknader_for, innhaldskontroll
+from .reglar_tid import (provetid_som_held_fram, siste_dag_for_ordninga, varsel_for_slutt_av_mellombels, oppseiingsfrist_for_arbeidsavtale,
                          proveperiode_for_ordninga, provetid_for_tilsetjinga, skriftleg_frist, tenestetid_ar)
 from .tidslinje import lag_tidslinje
 from .svarfil import Ordning, Svar
@@ -58,7 +58,7 @@ def vurder_omfang(
     """Which of the guideline's three situations applies, or why the case is out of scope."""
     # Rettleiinga 2.1: "Rettleiinga omfattar heller ikkje arbeid frå utlandet."
     if stad == "utlandet":
-        return Omfang(False, "utlandet", None, [_grunn(
+        return Omfang(False, "utlandet", None, [kjeldegrunn(
             "Rettleiinga omfattar ikkje arbeid frå utlandet. Arbeid frå utlandet reiser eigne "
             "spørsmål om skatt, trygd og kva lands lovgiving som gjeld, og må vurderast særskilt "
             "utanfor denne ordninga.",
@@ -66,7 +66,7 @@ def vurder_omfang(
     # Rettleiinga 2.1 and footnote 1: home office one or more days a week, where commuting is
     # realistic, is ordinary home office and not covered.
     if stad == "heimekontor" and dagpendling_realistisk:
-        return Omfang(False, "vanleg_heimekontor", None, [_grunn(
+        return Omfang(False, "vanleg_heimekontor", None, [kjeldegrunn(
             "Når du kan dagpendle til kontorstaden, er dette vanleg heimekontor (ein eller fleire "
             "dagar i veka), som rettleiinga ikkje omtaler. Er "
             "heimearbeidet fast, om lag éin dag i veka eller meir, krev heimekontorforskrifta "
@@ -77,14 +77,14 @@ def vurder_omfang(
     if not nytilsett and not (samtykke_arbeidstakar and samtykke_arbeidsgivar):
         manglar = [p for p, ok in (("arbeidstakaren", samtykke_arbeidstakar),
                                    ("arbeidsgivaren", samtykke_arbeidsgivar)) if not ok]
-        return Omfang(False, "ikkje_friviljug", None, [_grunn(
+        return Omfang(False, "ikkje_friviljug", None, [kjeldegrunn(
             "For ein arbeidstakar som alt er tilsett i verksemda, må desentralisert arbeid vere "
             "frivillig: verken arbeidsgivaren eller arbeidstakaren kan krevje ordninga åleine. "
             f"Her har ikkje {' og '.join(manglar)} samtykt, og det kan ikkje inngåast avtale.",
             "Rettleiinga 5.3.1")])
 
     situasjon = SITUASJONAR[stad]
-    grunnar = [_grunn({
+    grunnar = [kjeldegrunn({
         1: "Arbeidstakaren skal arbeide frå eit kontorfellesskap utanfor kontorstrukturen til "
            "verksemda (situasjon 1 i rettleiinga).",
         2: "Arbeidstakaren skal arbeide frå ein annan kontorstad i verksemda enn den "
@@ -94,15 +94,15 @@ def vurder_omfang(
     }[situasjon], "Rettleiinga 2.1")]
     if situasjon == 3:
         # Legal facts E4: no threshold in km or time exists; the employer assesses each case.
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             "Rettleiinga set inga grense i kilometer eller reisetid for når dagpendling ikkje er "
             "realistisk; det er arbeidsgivaren som vurderer det i kvart einskilt tilfelle.",
             "Rettleiinga 2.1"))
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             "Heimekontorforskrifta gjeld. Avtala må difor òg ha med punkta i forskrifta § 2.",
             "heimekontorforskrifta §§ 1 og 2"))
     if not nytilsett:
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             "Både arbeidstakaren og arbeidsgivaren har samtykt, så ordninga er frivillig.",
             "Rettleiinga 5.3.1"))
     return Omfang(True, None, situasjon, grunnar)
@@ -114,7 +114,7 @@ def tilra_avtaletype(ordning: Ordning, nytilsett: bool) -> tuple[str, list[dict]
     """The recommended agreement type and why."""
     # Rettleiinga 5.3.2: a time-limited arrangement -> tilleggsavtale.
     if ordning.til is not None:
-        return "tilleggsavtale", [_grunn(
+        return "tilleggsavtale", [kjeldegrunn(
             f"Ordninga er tidsavgrensa (til og med {nynorsk_dato(ordning.til)}). Ved ei "
             "tidsavgrensa ordning er det nærliggjande å inngå ei tilleggsavtale til den ordinære "
             "arbeidsavtala, så partane kan evaluere og eventuelt endre ordninga ved slutten av "
@@ -122,21 +122,21 @@ def tilra_avtaletype(ordning: Ordning, nytilsett: bool) -> tuple[str, list[dict]
             "Rettleiinga 5.3.2")]
     # Rettleiinga 5.1: open-ended, new hire -> ordinary agreement.
     if nytilsett:
-        return "arbeidsavtale", [_grunn(
+        return "arbeidsavtale", [kjeldegrunn(
             "Ordninga er tidsuavgrensa og gjeld ei nytilsetjing. Når desentralisert arbeid er "
             "tenkt å vere ei fast ordning ved nyrekruttering, kan partane inngå ei ordinær "
             "arbeidsavtale. Ho må oppfylle krava i arbeidsmiljølova §§ 14-5 og 14-6.",
             "Rettleiinga 5.1")]
     # Rettleiinga 5.3.2: open-ended, regular work at the ordinary office ends -> ordinary.
     if not ordning.fast_pa_ordinaer_kontorstad:
-        return "arbeidsavtale", [_grunn(
+        return "arbeidsavtale", [kjeldegrunn(
             "Ordninga er tidsuavgrensa, og partane er samde om at arbeidstakaren ikkje lenger "
             "skal arbeide fast frå den ordinære kontorstaden. Då bør partane inngå ei ordinær "
             "arbeidsavtale.",
             "Rettleiinga 5.3.2")]
     # Rettleiinga 5.1: open-ended, still partly at the ordinary office -> tilleggsavtale, so
     # either party can end the arrangement and keep the employment.
-    return "tilleggsavtale", [_grunn(
+    return "tilleggsavtale", [kjeldegrunn(
         "Ordninga er tidsuavgrensa, men arbeidstakaren held fram med å arbeide fast delvis frå "
         "den ordinære kontorstaden. Med ei tilleggsavtale kan kvar av partane seie opp ordninga "
         "utan å seie opp arbeidsforholdet.",
@@ -146,13 +146,13 @@ def tilra_avtaletype(ordning: Ordning, nytilsett: bool) -> tuple[str, list[dict]
 def _konsekvens(avtaletype: str) -> dict:
     if avtaletype == "tilleggsavtale":
         # Rettleiinga 5.1 and 5.3.6: fall-back and automatic end.
-        return _grunn(
+        return kjeldegrunn(
             "Kvar av partane kan seie opp tilleggsavtala utan at arbeidsforholdet tek slutt; då "
             "fell partane tilbake på den ordinære arbeidsavtala. Tilleggsavtala blir avslutta "
             "automatisk når tilsetjingsforholdet i verksemda tek slutt.",
             "Rettleiinga 5.1 og 5.3.6")
     # Rettleiinga 5.3.6 and legal facts E7.
-    return _grunn(
+    return kjeldegrunn(
         "Oppseiing av ei ordinær arbeidsavtale inneber at arbeidsforholdet blir avslutta. "
         "Reglane i statstilsettelova om oppseiingsfristar og prøvetid gjeld.",
         "Rettleiinga 5.3.6")
@@ -205,14 +205,14 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
         if not at.nytilsett:
             # Legal facts E11: a prøvetid still running is the employment's, apart from the
             # prøveperiode for ordninga (issue 14 (5)).
-            provetid_som_gar = _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
+            provetid_som_gar = provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
         if at.nytilsett:
             # Legal facts E11: the two trial periods are independent; keep them apart. A new
             # hire's prøvetid (statstilsettelova § 15) runs beside the prøveperiode for ordninga
             # and is on the timeline too (issue 28, item 13).
             provetid_som_gar, _ = provetid_for_tilsetjinga(at, tal)
             slutt = f" (til og med {nynorsk_dato(provetid_som_gar['til'])})" if provetid_som_gar else ""
-            ut["grunngjeving"].append(_grunn(
+            ut["grunngjeving"].append(kjeldegrunn(
                 f"Prøvetida i tilsetjinga{slutt} følgjer den ordinære arbeidsavtala og er skild frå "
                 "prøveperioden for ordninga.", "statstilsettelova § 15; Rettleiinga 5.3.6"))
         ut["opphoyr"] = {
@@ -220,10 +220,10 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
             "fell_tilbake_pa_arbeidsavtala": True,
             "slutt_automatisk_med_tilsetjinga": True,
             "oppseiingsfrist_manader": o.oppseiingsfrist_manader,
-            "siste_dag": _siste_dag(svar),
+            "siste_dag": siste_dag_for_ordninga(svar),
             # statstilsettelova § 17 (4): the employer's notice before a long temporary
             # employment ends is the employment's, whatever the arrangement (issue 28, item 13).
-            "varsel_for_slutt": _varsel_for_slutt(at, tal, ut["grunngjeving"]),
+            "varsel_for_slutt": varsel_for_slutt_av_mellombels(at, tal, ut["grunngjeving"]),
         }
         if o.oppseiingsfrist_manader is None:
             tal("tilleggsavtale_oppseiingsfrist", o.fra)
@@ -237,11 +237,11 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
         else:
             # statstilsettelova § 15 (from 1 July 2024): no new prøvetid in the same or an
             # essentially similar position.
-            ut["grunngjeving"].append(_grunn(
+            ut["grunngjeving"].append(kjeldegrunn(
                 "Arbeidstakaren er alt tilsett og held fram i same stilling, så det blir inga ny "
                 "prøvetid.", "statstilsettelova § 15"))
             # ... but a prøvetid from the employment may still be running (issue 14 (5)).
-            p = _provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
+            p = provetid_som_held_fram(at, o.fra, tal, ut["grunngjeving"])
             if p is not None:
                 ut["provetid"] = p
                 i_provetid = True
@@ -253,14 +253,14 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
             "slutt_automatisk_med_tilsetjinga": False,
             "oppseiingsfrist_manader": None,
             "siste_dag": at.mellombels_til,
-            "varsel_for_slutt": _varsel_for_slutt(at, tal, ut["grunngjeving"]),
+            "varsel_for_slutt": varsel_for_slutt_av_mellombels(at, tal, ut["grunngjeving"]),
         }
 
     # arbeidsmiljølova § 14-6 (1) b: where work alternates between the decentralised place and the
     # ordinary office, the agreement says so instead of naming one fixed workplace (issue 14 (6)).
     ut["vekslande_arbeidsstad"] = bool(o.fast_pa_ordinaer_kontorstad)
     if ut["vekslande_arbeidsstad"]:
-        ut["grunngjeving"].append(_grunn(
+        ut["grunngjeving"].append(kjeldegrunn(
             "Arbeidstakaren held fram med å arbeide fast frå den ordinære kontorstaden ein del av tida. "
             "Avtala seier difor at arbeidet går føre seg vekselvis på dei to stadene.",
             "arbeidsmiljølova § 14-6 første ledd bokstav b"))
@@ -279,8 +279,8 @@ def vurder(svar: Svar, i_dag: date, regelverk: Regelverk | None = None) -> Avgje
     ut["manglar"] = [p["punkt"] for p in kontroll if not p["dekt"]]
     # arbeidsmiljølova §§ 14-5/14-8: one deadline for the warning and the timeline.
     skriftleg = skriftleg_frist(svar, avtaletype, tal)
-    ut["atvaringar"] = _atvaringar(svar, avtaletype, tilradd, grunnar[0], i_dag, skriftleg)
-    ut["merknader"] = _merknader(svar, omfang.situasjon)
+    ut["atvaringar"] = atvaringar_for(svar, avtaletype, tilradd, grunnar[0], i_dag, skriftleg)
+    ut["merknader"] = merknader_for(svar, omfang.situasjon)
     ut["tidslinje"] = lag_tidslinje(svar, avtaletype, skriftleg, ut["proveperiode"],
                                     ut["provetid"] or provetid_som_gar, ut["opphoyr"])
     ut["brukte_tal"] = tal.brukte()

@@ -23,28 +23,28 @@ AVTALENAMN = {k: v["i_setning"] for k, v in AVTALETYPAR.items()}
 AVTALETITTEL = {k: v["tittel"] for k, v in AVTALETYPAR.items()}
 
 
-def _grunn(tekst: str, kjelde: str) -> dict:
+def kjeldegrunn(tekst: str, kjelde: str) -> dict:
     return {"tekst": tekst, "kjelde": kjelde}
 
 
-def _manader(n: int) -> str:
+def manader_tekst(n: int) -> str:
     return f"{n} månad" if n == 1 else f"{n} månader"
 
 
-def _frist_etter(start: date, frist: dict) -> date:
+def frist_etter(start: date, frist: dict) -> date:
     """A deadline from the rule data (`{dagar: n}` or `{manader: n}`), counted from `start`."""
     if "manader" in frist:
         return add_months(start, frist["manader"])
     return start + timedelta(days=frist["dagar"])
 
 
-def _frist_tekst(frist: dict) -> str:
+def frist_tekst(frist: dict) -> str:
     if "manader" in frist:
         return "éin månad" if frist["manader"] == 1 else f"{frist['manader']} månader"
     return "éin dag" if frist["dagar"] == 1 else f"{frist['dagar']} dagar"
 
 
-def _veker(n: int) -> str:
+def veker_tekst(n: int) -> str:
     return f"{n} veke" if n == 1 else f"{n} veker"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALENAMN, _grunn
+from .reglar_felles import AVTALENAMN, kjeldegrunn
 from .reglar_tid import skriftleg_krav
 from .svarfil import Ordning, Svar
 
@@ -72,13 +72,13 @@ def innhaldskontroll(ordning: Ordning, avtaletype: str, situasjon: int) -> list[
 
 # --- Warnings ---
 
-def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, i_dag: date,
+def atvaringar_for(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, i_dag: date,
                 frist: dict) -> list[dict]:
     """`frist`: the decision's signing deadline (reglar_tid.skriftleg_frist)."""
     at, o = svar.arbeidstakar, svar.ordning
     ut = []
     if o.avtaletype_valt and o.avtaletype_valt != tilradd:
-        ut.append(_grunn(
+        ut.append(kjeldegrunn(
             f"Partane har valt {AVTALENAMN[o.avtaletype_valt]}, men rettleiinga tilrår "
             f"{AVTALENAMN[tilradd]} her. {tilradd_grunn['tekst']} Valet er lov, men bør "
             "grunngjevast i saka.", tilradd_grunn["kjelde"]))
@@ -87,14 +87,14 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
         # arbeidsmiljølova §§ 14-5 and 14-8: what was agreed is recorded with its true dates; the
         # breach is shown to HR with how late it is (issue 28, item 9), never hidden by a later date.
         dagar = (signert - frist["dato"]).days
-        ut.append(_grunn(
+        ut.append(kjeldegrunn(
             f"Avtala skal vere skriftleg {skriftleg_krav(frist)}. Ho kan tidlegast skrivast under "
             f"{nynorsk_dato(signert)}, {dagar} {'dag' if dagar == 1 else 'dagar'} etter fristen.", frist["kjelde"]))
     if avtaletype == "tilleggsavtale" and at.mellombels_til is not None:
         # Rettleiinga 5.1 and 5.3.6; legal facts E10: it ends with the employment anyway.
         if o.til is None or o.til > at.mellombels_til:
             kor_lenge = "har ingen sluttdato" if o.til is None else f"varer til {nynorsk_dato(o.til)}"
-            ut.append(_grunn(
+            ut.append(kjeldegrunn(
                 f"Tilleggsavtala {kor_lenge}, men tilsetjinga er mellombels og sluttar "
                 f"{nynorsk_dato(at.mellombels_til)}. Tilleggsavtala blir avslutta automatisk når "
                 "tilsetjingsforholdet tek slutt; set gjerne same sluttdato i avtala.",
@@ -102,21 +102,21 @@ def _atvaringar(svar: Svar, avtaletype: str, tilradd: str, tilradd_grunn: dict, 
     return ut
 
 
-def _merknader(svar: Svar, situasjon: int) -> list[dict]:
+def merknader_for(svar: Svar, situasjon: int) -> list[dict]:
     ut = []
     if svar.arbeidstakar.nytilsett:
         # Rettleiinga 2.2; legal facts E24.
-        ut.append(_grunn(
+        ut.append(kjeldegrunn(
             "Arbeidstakaren er nytilsett. Arbeidsgivaren må sørgje for at arbeidstakaren blir "
             "introdusert til verksemda og arbeidet på ein god måte; lag ein plan for det.",
             "Rettleiinga 2.2"))
     if situasjon == 3:
-        ut.append(_grunn(
+        ut.append(kjeldegrunn(
             "Arbeidsgivaren skal så langt det er praktisk mogleg sørgje for at arbeidsforholda i "
             "heimen er fullt forsvarlege, og arbeidstakaren skal medverke. Internkontrollen skal "
             "òg omfatte heimekontoret.", "heimekontorforskrifta §§ 3 og 4; Rettleiinga 4"))
     else:
-        ut.append(_grunn(
+        ut.append(kjeldegrunn(
             "Arbeidsmiljølova kapittel 3 og 4 gjeld òg ved arbeid frå kontorstader i eller utanfor "
             "kontorstrukturen til verksemda.", "Rettleiinga 4"))
     return ut

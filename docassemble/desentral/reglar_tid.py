@@ -7,14 +7,14 @@ import math
 from datetime import date, timedelta
 
 from .datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
-from .reglar_felles import Tal, _frist_etter, _frist_tekst, _grunn, _manader, _veker
+from .reglar_felles import Tal, frist_etter, frist_tekst, kjeldegrunn, manader_tekst, veker_tekst
 from .svarfil import Arbeidstakar, Svar
 
 __all__ = ["proveperiode_for_ordninga", "provetid_for_tilsetjinga", "tenestetid_ar",
            "oppseiingsfrist_for_arbeidsavtale", "skriftleg_frist", "skriftleg_krav"]
 
 
-def _siste_dag(svar: Svar) -> date | None:
+def siste_dag_for_ordninga(svar: Svar) -> date | None:
     """The last day the arrangement can run: its own end, or the end of a temporary employment."""
     ends = [d for d in (svar.ordning.til, svar.arbeidstakar.mellombels_til) if d is not None]
     return min(ends) if ends else None
@@ -41,11 +41,11 @@ def skriftleg_frist(svar: Svar, avtaletype: str, tal: Tal) -> dict:
                       and at.mellombels_til < add_months(at.tilsett_fra, kort["kortare_enn_manader"]))
         if straks:
             frist_tal = kort["frist"]
-        return {"dato": _frist_etter(at.tilsett_fra, frist_tal), "fra": at.tilsett_fra, "frist": frist_tal,
+        return {"dato": frist_etter(at.tilsett_fra, frist_tal), "fra": at.tilsett_fra, "frist": frist_tal,
                 "gjeld": "arbeidsavtale", "straks": straks, "kjelde": "arbeidsmiljølova § 14-5"}
     fra = o.endra_fra or o.fra
     frist_tal = tal("aml_endring_skriftleg_frist", fra)
-    return {"dato": _frist_etter(fra, frist_tal), "fra": fra, "frist": frist_tal, "straks": False,
+    return {"dato": frist_etter(fra, frist_tal), "fra": fra, "frist": frist_tal, "straks": False,
             "gjeld": "endring" if o.endra_fra else "fornying" if o.fornya else "ordning",
             "kjelde": "arbeidsmiljølova § 14-8"}
 
@@ -58,11 +58,11 @@ def skriftleg_krav(skriftleg: dict) -> str:
         if skriftleg["dato"] == skriftleg["fra"]:
             grunn = " (tilsetjinga varer kortare enn éin månad)" if skriftleg.get("straks") else ""
             return f"straks, seinast første arbeidsdag {dato}{grunn}"
-        return f"seinast {_frist_tekst(skriftleg['frist'])} etter tiltredinga, det vil seie {dato}"
+        return f"seinast {frist_tekst(skriftleg['frist'])} etter tiltredinga, det vil seie {dato}"
     kva = {"fornying": "den nye perioden", "endring": "endringa"}.get(skriftleg["gjeld"], "ordninga")
     if skriftleg["dato"] == skriftleg["fra"]:
         return f"seinast den dagen {kva} tek til å gjelde, {dato}"
-    return f"seinast {_frist_tekst(skriftleg['frist'])} etter at {kva} tok til å gjelde, det vil seie {dato}"
+    return f"seinast {frist_tekst(skriftleg['frist'])} etter at {kva} tok til å gjelde, det vil seie {dato}"
 
 
 # --- The tilleggsavtale's own prøveperiode: Rettleiinga 5.3.6 ---
@@ -77,18 +77,18 @@ def proveperiode_for_ordninga(svar: Svar, tal: Tal) -> tuple[dict | None, list[d
     if veker is None:
         veker = tal("tilleggsavtale_proveperiode_varsel", o.fra)
     if manader == 0:
-        return None, [_grunn("Partane har avtalt at det ikkje skal vere nokon prøveperiode for "
+        return None, [kjeldegrunn("Partane har avtalt at det ikkje skal vere nokon prøveperiode for "
                              "ordninga.", "Rettleiinga 5.3.6")]
     til = period_end(o.fra, manader)
-    grunnar = [_grunn(
-        f"Prøveperioden for ordninga er {_manader(manader)}, frå {nynorsk_dato(o.fra)} til og "
+    grunnar = [kjeldegrunn(
+        f"Prøveperioden for ordninga er {manader_tekst(manader)}, frå {nynorsk_dato(o.fra)} til og "
         f"med {nynorsk_dato(til)}. I prøveperioden kan kvar av partane seie opp tilleggsavtala "
-        f"med eit varsel på {_veker(veker)}.",
+        f"med eit varsel på {veker_tekst(veker)}.",
         "Rettleiinga 5.3.6")]
-    siste = _siste_dag(svar)
+    siste = siste_dag_for_ordninga(svar)
     if siste is not None and til > siste:
         til = siste
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Prøveperioden kan ikkje vare lenger enn ordninga, og sluttar difor "
             f"{nynorsk_dato(til)}.", "Rettleiinga 5.3.6"))
     return {"fra": o.fra, "til": til, "manader": manader, "varsel_veker": veker,
@@ -103,8 +103,8 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
     fra = arbeidstakar.tilsett_fra
     manader = tal("statstilsettelova_provetid", fra)
     til = period_end(fra, manader)
-    grunnar = [_grunn(
-        f"Prøvetida i staten er {_manader(manader)} frå tiltredinga: frå {nynorsk_dato(fra)} til "
+    grunnar = [kjeldegrunn(
+        f"Prøvetida i staten er {manader_tekst(manader)} frå tiltredinga: frå {nynorsk_dato(fra)} til "
         f"og med {nynorsk_dato(til)}.", "statstilsettelova § 15")]
     slutt = arbeidstakar.mellombels_til
     if slutt is not None:
@@ -112,12 +112,12 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
         if del_ is not None:
             lengst = math.floor(days_inclusive(fra, slutt) * del_)
             if lengst < 1:
-                return None, [_grunn("Tilsetjinga er så kort at det ikkje kan vere prøvetid.",
+                return None, [kjeldegrunn("Tilsetjinga er så kort at det ikkje kan vere prøvetid.",
                                      "statstilsettelova § 15")]
             halv = fra + timedelta(days=lengst - 1)
             if halv < til:
                 til = halv
-                grunnar.append(_grunn(
+                grunnar.append(kjeldegrunn(
                     f"Tilsetjinga er mellombels til og med {nynorsk_dato(slutt)}. Prøvetida kan "
                     "ikkje vere lenger enn halvparten av tilsetjingstida og sluttar difor "
                     f"{nynorsk_dato(til)}.", "statstilsettelova § 15 (frå 1. juli 2024)"))
@@ -131,7 +131,7 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
         kan_forlengjast_til = til + timedelta(days=dagar)
         if slutt is not None and kan_forlengjast_til > slutt:
             kan_forlengjast_til = slutt
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Arbeidstakaren har vore borte {dagar} dagar i prøvetida. Arbeidsgivaren kan forlengje "
             f"prøvetida med like lang tid, til og med {nynorsk_dato(kan_forlengjast_til)}; gjer arbeidsgivaren "
             f"ikkje det, sluttar ho {nynorsk_dato(til)}.", "statstilsettelova § 15"))
@@ -142,19 +142,19 @@ def provetid_for_tilsetjinga(arbeidstakar: Arbeidstakar, tal: Tal) -> tuple[dict
             "forlenging_dagar": (kan_forlengjast_til - til).days if kan_forlengjast_til else 0}, grunnar
 
 
-def _provetid_som_held_fram(at: Arbeidstakar, fra: date, tal: Tal, grunnar: list) -> dict | None:
+def provetid_som_held_fram(at: Arbeidstakar, fra: date, tal: Tal, grunnar: list) -> dict | None:
     """An existing employee whose prøvetid from the employment still runs when the arrangement
     starts: that prøvetid, unchanged by the arrangement (statstilsettelova § 15)."""
     p, _ = provetid_for_tilsetjinga(at, tal)
     if p is None or fra > p["til"]:
         return None
-    grunnar.append(_grunn(
+    grunnar.append(kjeldegrunn(
         f"Prøvetida frå tilsetjinga varer framleis til og med {nynorsk_dato(p['til'])} og held fram "
         "uendra; ordninga gir inga ny prøvetid.", "statstilsettelova § 15"))
     return {**p, "held_fram": True}
 
 
-def _varsel_for_slutt(at: Arbeidstakar, tal: Tal, grunnar: list) -> dict | None:
+def varsel_for_slutt_av_mellombels(at: Arbeidstakar, tal: Tal, grunnar: list) -> dict | None:
     """A temporary employment of more than a year: the employer's written notice at least a
     month before its end (statstilsettelova § 17 (4); legal facts E10)."""
     if at.mellombels_til is None:
@@ -163,9 +163,9 @@ def _varsel_for_slutt(at: Arbeidstakar, tal: Tal, grunnar: list) -> dict | None:
     if at.mellombels_til <= period_end(at.tilsett_fra, 12 * regel["over_ar"]):
         return None
     seinast = add_months(at.mellombels_til, -regel["varsel_manader"])
-    grunnar.append(_grunn(
+    grunnar.append(kjeldegrunn(
         f"Tilsetjinga er mellombels i meir enn {regel['over_ar']} år. Arbeidsgivaren skal gi skriftleg "
-        f"varsel seinast {nynorsk_dato(seinast)}, {_manader(regel['varsel_manader'])} før ho sluttar.",
+        f"varsel seinast {nynorsk_dato(seinast)}, {manader_tekst(regel['varsel_manader'])} før ho sluttar.",
         "statstilsettelova § 17 fjerde ledd"))
     return {"seinast": seinast, "manader": regel["varsel_manader"]}
 
@@ -203,22 +203,22 @@ def oppseiingsfrist_for_arbeidsavtale(
     grunnar = []
     if i_provetid:
         frist = dict(tal("statstilsettelova_oppseiingsfrist_provetid", dato))
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Arbeidstakaren er i prøvetida når ordninga startar. Oppseiingsfristen i prøvetida "
-            f"er {_manader(frist['arbeidsgivar_manader'])} for arbeidsgivaren og "
-            f"{_manader(frist['arbeidstakar_manader'])} for arbeidstakaren.",
+            f"er {manader_tekst(frist['arbeidsgivar_manader'])} for arbeidsgivaren og "
+            f"{manader_tekst(frist['arbeidstakar_manader'])} for arbeidstakaren.",
             "statstilsettelova §§ 15 og 22"))
     else:
-        grunnar.append(_grunn(
+        grunnar.append(kjeldegrunn(
             f"Med {ar} heile år i verksemda når ordninga startar, er oppseiingsfristen "
-            f"{_manader(frist['arbeidsgivar_manader'])} for arbeidsgivaren og "
-            f"{_manader(frist['arbeidstakar_manader'])} for arbeidstakaren.",
+            f"{manader_tekst(frist['arbeidsgivar_manader'])} for arbeidsgivaren og "
+            f"{manader_tekst(frist['arbeidstakar_manader'])} for arbeidstakaren.",
             "statstilsettelova § 22"))
     eksempel = notice_end(dato, months=frist["arbeidsgivar_manader"])
-    grunnar.append(_grunn(
+    grunnar.append(kjeldegrunn(
         "Fristen går frå dato til dato, rekna frå den dagen oppseiinga er motteken, og ikkje frå "
         f"den første i neste månad: ei oppseiing motteken {nynorsk_dato(dato)} med "
-        f"ein frist på {_manader(frist['arbeidsgivar_manader'])} går ut {nynorsk_dato(eksempel)}.",
+        f"ein frist på {manader_tekst(frist['arbeidsgivar_manader'])} går ut {nynorsk_dato(eksempel)}.",
         "statstilsettelova § 22"))
     return {**frist, "tenestetid_ar": ar, "i_provetid": i_provetid,
             "tilsetjing": "mellombels" if mellombels else "fast",

@@ -124,7 +124,7 @@ def endra_sidan(sak: dict, sett: dict | None) -> str | None:
     return None
 
 
-def _no() -> str:
+def tid_no() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -144,7 +144,7 @@ def ny_sak(svar: dict, brukar_id, epost: str | None) -> dict:
         "versjon": 0,
         "kommentar": None,
         "hr": {},
-        "historikk": [{"tid": _no(), "hending": "oppretta"}],
+        "historikk": [{"tid": tid_no(), "hending": "oppretta"}],
     }
 
 
@@ -153,7 +153,7 @@ def send_inn(sak: dict, svar: dict) -> dict:
     if sak["status"] not in ("utkast", "returnert", "endring"):
         raise SakFeil(f"saka kan ikkje sendast inn når ho er «{STATUSAR[sak['status']]}»")
     sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=neste_versjon(sak))
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "innsendt", "versjon": sak["versjon"]}]
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "innsendt", "versjon": sak["versjon"]}]
     return sak
 
 
@@ -163,7 +163,7 @@ def returner(sak: dict, kommentar: str) -> dict:
     if not kommentar or not kommentar.strip():
         raise SakFeil("skriv ein kommentar til arbeidstakaren")
     sak = dict(sak, status="returnert", kommentar=kommentar.strip())
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "returnert", "kommentar": kommentar.strip()}]
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "returnert", "kommentar": kommentar.strip()}]
     return sak
 
 
@@ -173,7 +173,7 @@ def godkjenn(sak: dict, hr: dict) -> dict:
     ukjende = set(hr) - set(HR_FELT)
     if ukjende:
         raise SakFeil(f"ukjende felt: {sorted(ukjende)}")
-    tid = _no()
+    tid = tid_no()
     sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v}, endring=None)
     # Every approved version is kept with what HR approved, so its documents can be made again
     # (issue 16); a case approved before versions were kept starts its list with this one.
@@ -187,7 +187,7 @@ def _oppseiing_json(oppseiing: dict, grunn: str | None) -> dict:
     ut = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in oppseiing.items()
           if k in ("avtaletype", "kven", "gitt", "mottatt", "siste_dag", "grunnlag", "frist", "verknad", "til_hr",
                    "versjon")}
-    return dict(ut, grunn=(grunn or "").strip() or None, registrert=_no())
+    return dict(ut, grunn=(grunn or "").strip() or None, registrert=tid_no())
 
 
 def _til_versjonen(sak: dict, versjon: int) -> dict:
@@ -195,7 +195,7 @@ def _til_versjonen(sak: dict, versjon: int) -> dict:
     fall away (`avlyst`) and stay in `versjonar`."""
     if versjon == sak["versjon"]:
         return sak
-    tid = _no()
+    tid = tid_no()
     post = next(v for v in versjonar(sak) if v["versjon"] == versjon)
     alle = [dict(v, avlyst=tid) if v["versjon"] > versjon and not v.get("trekt") else v for v in versjonar(sak)]
     return dict(sak, versjonar=alle, versjon=versjon, svar=post["svar"], hr=post.get("hr") or {})
@@ -236,7 +236,7 @@ def trekk_tilbake_godkjenning(sak: dict) -> dict:
     new version number, so a new approval never shares the withdrawn one's kept documents."""
     if sak["status"] != "godkjend":
         raise SakFeil("berre ei godkjend avtale kan trekkjast tilbake")
-    tid = _no()
+    tid = tid_no()
     alle = [dict(v, trekt=tid) if v["versjon"] == sak["versjon"] else v for v in versjonar(sak)]
     sak = dict(sak, versjonar=alle, status="innsendt", versjon=neste_versjon(dict(sak, versjonar=alle)))
     sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "godkjenning_trekt", "versjon": sak["versjon"]}]

@@ -29,7 +29,7 @@ LAAS_LEVETID_MS = 15000  # a crashed writer blocks the case for at most this lon
 LAAS_VENTETID = 20.0
 
 
-def _lager() -> DAStore:
+def sakstore() -> DAStore:
     return DAStore("_desentral_saker", base=BASE)
 
 
@@ -63,7 +63,7 @@ def lagre_sak(sak: dict) -> dict:
     """Write a case as it is (a new case, or inside endre_sak, which holds its lock). `rev`
     counts the writes, so a reader can tell that the case changed."""
     sak = dict(sak, rev=int(sak.get("rev") or 0) + 1)
-    _lager().set("sak:" + sak["id"], sak)
+    sakstore().set("sak:" + sak["id"], sak)
     return sak
 
 
@@ -83,11 +83,11 @@ def endre_sak(sak_id: str, endre, sett: dict | None = None, tilgang=None) -> dic
 
 
 def hent_sak(sak_id: str) -> dict | None:
-    return _lager().get("sak:" + str(sak_id))
+    return sakstore().get("sak:" + str(sak_id))
 
 
 def alle_saker() -> list[dict]:
-    lager = _lager()
+    lager = sakstore()
     saker = [lager.get(k) for k in lager.keys() if k.startswith("sak:")]
     return sorted((s for s in saker if s), key=lambda s: s["historikk"][-1]["tid"], reverse=True)
 
@@ -141,7 +141,7 @@ def sak_i_okta(gammal_sak_id: str | None = None) -> dict | None:
     """The signed-in user's case handed over from this session, or None. `gammal_sak_id`: the id
     that sessions of version 0.2.0 and earlier kept among their answers; it counts only if no
     case is linked to the session yet and it is the user's own."""
-    sak_id = _lager().get(_okt_nokkel()) or gammal_sak_id
+    sak_id = sakstore().get(_okt_nokkel()) or gammal_sak_id
     return eiga_sak(sak_id)
 
 
@@ -161,7 +161,7 @@ def send_inn_fra_intervju(svar: dict, gammal_sak_id: str | None = None) -> str:
     fyrr = sak_i_okta(gammal_sak_id)
     if fyrr is None:
         sak = lagre_sak(dict(send_inn(ny_sak(svar, eigar, user_info().email), svar), okt=okt))
-        _lager().set(_okt_nokkel(), sak["id"])
+        sakstore().set(_okt_nokkel(), sak["id"])
     else:
         # The stored case as it is now (HR may have acted meanwhile): send_inn's status check
         # decides, under the case's lock.

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from .datoar import nynorsk_dato
-from .saker import SakFeil, _no, versjonar
+from .saker import SakFeil, tid_no, versjonar
 
 __all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "ferdig_signert", "rolle_for", "kan_signere", "signer",
            "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",
@@ -168,7 +168,7 @@ def signer(sak: dict, rolle: str, namn: str, epost: str | None, brukar_id, bilet
     fasit = godkjent_hash(sak)
     if not bilete_sha256:
         raise SakFeil("underskrifta manglar")
-    tid = tid or _no()
+    tid = tid or tid_no()
     post = _post(sak)
     rec = {r: v for r, v in signering(sak).items() if r in ROLLAR}
     rec[rolle] = {"namn": (namn or "").strip() or (epost or ""), "epost": epost, "brukar_id": brukar_id,
@@ -188,7 +188,7 @@ def tildel_leiar(sak: dict, epost: str) -> dict:
     if signert_av(sak, "arbeidsgivar"):
         raise SakFeil("arbeidsgivaren har alt skrive under")
     sak = dict(sak, leiar={"epost": epost, "versjon": sak["versjon"]})
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "leiar_tildelt", "leiar": epost,
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "leiar_tildelt", "leiar": epost,
                                             "versjon": sak["versjon"]}]
     return sak
 
@@ -198,7 +198,7 @@ def fjern_leiar(sak: dict) -> dict:
     if not leiar_for(sak):
         raise SakFeil("ingen leiar er peika ut for denne versjonen")
     sak = dict(sak, leiar=None)
-    sak["historikk"] = sak["historikk"] + [{"tid": _no(), "hending": "leiar_fjerna", "versjon": sak["versjon"]}]
+    sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "leiar_fjerna", "versjon": sak["versjon"]}]
     return sak
 
 

@@ -22,7 +22,7 @@ from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has
 
 from .dokumentformat import ferdige_filer
 from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
-from .sakslager import _lager, endre_sak, hent_sak, sak_laas
+from .sakslager import sakstore, endre_sak, hent_sak, sak_laas
 from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
 from .signering import ROLLAR, godkjent_hash, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
 
@@ -72,7 +72,7 @@ def _godkjend_nokkel(sak_id: str, versjon: int) -> str:
 def godkjent_dokument(sak: dict) -> dict | None:
     """The kept approved document of the version the case holds: `pdf`, `docx` (bytes),
     `sha256_pdf`, `sha256_docx`; None before it is kept."""
-    rad = _lager().get(_godkjend_nokkel(sak["id"], sak["versjon"]))
+    rad = sakstore().get(_godkjend_nokkel(sak["id"], sak["versjon"]))
     if not rad:
         return None
     return dict(rad, pdf=base64.b64decode(rad["pdf"]), docx=base64.b64decode(rad["docx"]))
@@ -117,8 +117,8 @@ def lagre_godkjent_dokument(sak: dict, dokument: DAFileCollection) -> dict:
     nokkel = _godkjend_nokkel(sak["id"], sak["versjon"])
     info = {k: dokument.info[k] for k in ("name", "filename", "description") if k in dokument.info}
     with sak_laas(sak["id"]):
-        if not _lager().defined(nokkel):
-            _lager().set(nokkel, {"versjon": sak["versjon"], "info": info,
+        if not sakstore().defined(nokkel):
+            sakstore().set(nokkel, {"versjon": sak["versjon"], "info": info,
                                   **{e: base64.b64encode(b).decode("ascii") for e, b in innhald.items()},
                                   **{f"sha256_{e}": hashlib.sha256(b).hexdigest() for e, b in innhald.items()}})
     kept = godkjent_dokument(sak)
@@ -141,7 +141,7 @@ def signer_sak(sak_id: str, bilete: DAFile, sett_versjon, sett_sha256: str | Non
     # The image is kept by its own hash beside the case (before the case is written, so a stored
     # signature never lacks its image); the case holds only the hash.
     bilete_sha256 = hashlib.sha256(png).hexdigest()
-    _lager().set(f"bilete:{bilete_sha256}", base64.b64encode(png).decode("ascii"))
+    sakstore().set(f"bilete:{bilete_sha256}", base64.b64encode(png).decode("ascii"))
 
     def skriv_under(sak: dict) -> dict:
         # The employee's name as in the agreement, not the account's.
@@ -155,7 +155,7 @@ def signer_sak(sak_id: str, bilete: DAFile, sett_versjon, sett_sha256: str | Non
 
 def bilete_fil(variabel: str, underskrift: dict) -> DAFile:
     """A party's drawn signature (from the record: kept by its hash; 0.3.0 kept it inline)."""
-    png_b64 = underskrift.get("bilete") or _lager().get(f"bilete:{underskrift['bilete_sha256']}")
+    png_b64 = underskrift.get("bilete") or sakstore().get(f"bilete:{underskrift['bilete_sha256']}")
     return som_fil(variabel, base64.b64decode(png_b64), "underskrift.png")
 
 
@@ -175,7 +175,7 @@ def _signert_nokkel(sak: dict) -> str:
 
 def hent_dokument(sak: dict) -> dict | None:
     """The signed documents of the case's version: `pdf`, `docx` (bytes), `segl`, or None."""
-    rad = _lager().get(_signert_nokkel(sak))
+    rad = sakstore().get(_signert_nokkel(sak))
     if not rad:
         return None
     return dict(rad, pdf=base64.b64decode(rad["pdf"]), docx=base64.b64decode(rad["docx"]))
@@ -237,8 +237,8 @@ def lag_signerte_dokument(sak: dict, side, sideinnhald) -> dict:
     post = {"versjon": sak["versjon"], "sha256_pdf": hashlib.sha256(pdf).hexdigest(), "segl": segl,
             "godkjent_sha256_pdf": godkjent["sha256_pdf"]}
     with sak_laas(sak["id"]):
-        if not _lager().defined(_signert_nokkel(sak)):
-            _lager().set(_signert_nokkel(sak), dict(post, pdf=base64.b64encode(pdf).decode("ascii"),
+        if not sakstore().defined(_signert_nokkel(sak)):
+            sakstore().set(_signert_nokkel(sak), dict(post, pdf=base64.b64encode(pdf).decode("ascii"),
                                                     docx=base64.b64encode(docx).decode("ascii")))
     kept = hent_dokument(sak)
     endre_sak(sak["id"], lambda s: dict(s, signert_dokument={k: v for k, v in kept.items() if k not in ("pdf", "docx")}))

@@ -332,11 +332,11 @@ def svar_fra_dict(data: Any) -> Svar:
     )
 
 
-class _Loader(yaml.SafeLoader):
+class SvarLoader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, so a bad date is reported with its field."""
 
 
-_Loader.yaml_implicit_resolvers = {
+SvarLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -345,7 +345,7 @@ _Loader.yaml_implicit_resolvers = {
 def les_svar(text: str) -> Svar:
     """Parse the text of an answer file."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=SvarLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"linje {mark.line + 1}" if mark is not None else "svarfila"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .datoar import nynorsk_dato
-from .reglar_felles import _veker
+from .reglar_felles import veker_tekst
 from .reglar_tid import skriftleg_krav
 
 __all__ = ["REKKJEFOLGJE", "lag_tidslinje", "med_status", "tidslinje_rader", "skriftleg_seinast", "NAER_DAGAR",
@@ -62,7 +62,7 @@ def lag_tidslinje(svar, avtaletype: str, skriftleg: dict, proveperiode: dict | N
         ut.append(_post(
             "proveperiode_slutt", proveperiode["til"],
             "Prøveperioden for ordninga sluttar. Til og med denne dagen kan kvar av partane seie "
-            f"opp tilleggsavtala med {_veker(proveperiode['varsel_veker'])} varsel; etterpå gjeld "
+            f"opp tilleggsavtala med {veker_tekst(proveperiode['varsel_veker'])} varsel; etterpå gjeld "
             "den avtalte oppseiingsfristen.", "Rettleiinga 5.3.6"))
 
     varsel = (opphoyr or {}).get("varsel_for_slutt")
