@@ -37,7 +37,7 @@ ensure_da_venv() {
         say "lagar Python-miljøet med docassemble i $venv (første gong: nokre minutt)"
         rm -rf "$venv"
         "$(python312)" -m venv "$venv"
-        "$venv/bin/python" -m pip install -q --upgrade pip uv >&2
+        "$venv/bin/python" -m pip install -qq --upgrade pip uv >&2
         "$venv/bin/uv" pip install -q --python "$venv/bin/python" --compile-bytecode \
             --override "$overstyr" -r "${krav[0]}" -r "${krav[1]}" >&2
         echo "$stamp" > "$venv/.stamp"
