@@ -9,6 +9,7 @@ this package read them: the employee's interview only the signed-in user's own c
 from __future__ import annotations
 
 import secrets
+import sys
 import time
 from contextlib import contextmanager
 
@@ -87,9 +88,34 @@ def hent_sak(sak_id: str) -> dict | None:
 
 
 def alle_saker() -> list[dict]:
-    lager = sakstore()
-    saker = [lager.get(k) for k in lager.keys() if k.startswith("sak:")]
+    """Every case, the latest event first. On a server in one SQL query (issue 30: one query per
+    case made HR's list slower with every case); the engine without a server reads them by key."""
+    saker = _saker_i_ei_sporjing()
+    if saker is None:
+        lager = sakstore()
+        saker = [lager.get(k) for k in lager.keys() if k.startswith("sak:")]
     return sorted((s for s in saker if s), key=lambda s: s["historikk"][-1]["tid"], reverse=True)
+
+
+def _saker_i_ei_sporjing() -> list[dict] | None:
+    """The cases straight from docassemble's table behind DAStore (GlobalObjectStorage; this
+    store is unencrypted, as DAStore keeps a custom base), or None where no docassemble web
+    server runs in this process (the engine, `lag`) or its storage is laid out otherwise."""
+    if "docassemble.webapp.server" not in sys.modules:
+        return None
+    try:
+        from sqlalchemy import select  # noqa: PLC0415
+
+        from docassemble.webapp.daglobal.models import GlobalObjectStorage  # noqa: PLC0415
+        from docassemble.webapp.extensions import db  # noqa: PLC0415
+        from docassemble.webapp.utils.encryption import unpack_object  # noqa: PLC0415
+    except ImportError:
+        return None
+    prefiks = f"{BASE}:sak:"
+    rader = db.session.execute(select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted)
+                               .where(GlobalObjectStorage.key.startswith(prefiks, autoescape=True))).all()
+    lager = sakstore()
+    return [lager.get(k[len(BASE) + 1:]) if kryptert else unpack_object(v) for k, v, kryptert in rader]
 
 
 # --- What the employee's interview calls: only the signed-in owner's own case ---
