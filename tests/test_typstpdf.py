@@ -118,8 +118,15 @@ def test_namn_med_tex_og_html_i_metadata_paa_typst_pdf():
 
 
 def test_signeringssida_blir_ein_del_av_strukturtreet_og_seglet_held_pdfa_2a(tmp_path):
+    from PIL import Image, ImageDraw
+
+    bilete = tmp_path / "underskrift.png"  # a drawn signature: an image with transparency
+    teikning = Image.new("RGBA", (200, 60), (255, 255, 255, 0))
+    ImageDraw.Draw(teikning).line([(10, 50), (60, 10), (120, 50), (190, 10)], fill=(0, 0, 0, 255), width=3)
+    teikning.save(bilete)
     avtale = lag_pdf(AVTALE.format(namn="Ola", lang="Slutt."), tittel="Tilleggsavtale")
-    side = lag_pdf("Signeringssida høyrer til avtala.\n\n| Part | Namn |\n|---|---|\n| Arbeidstakar | Ola |",
+    side = lag_pdf("Signeringssida høyrer til avtala.\n\n| Part | Namn |\n|---|---|\n| Arbeidstakar | Ola |\n\n"
+                   f"![Underskrift]({bilete}){{width=5cm}}",
                    tittel="Signeringsside", sidefot="Signeringsside for versjon 1")
     samla = skriv_metadata(legg_til_sider(avtale, side), "Tilleggsavtale", "Verksemda", "Ola")
     assert pdfa_feil(samla, "A") == []
@@ -128,6 +135,7 @@ def test_signeringssida_blir_ein_del_av_strukturtreet_og_seglet_held_pdfa_2a(tmp
         (tmp_path / "s.pdf").write_bytes(samla)
         struktur = subprocess.run(["pdfinfo", "-struct-text", str(tmp_path / "s.pdf")], capture_output=True).stdout.decode()
     assert "Signeringssida høyrer til avtala." in struktur and "Arbeidstakar" in struktur
+    assert "Figure" in struktur  # the signature, with its alt text (pdfa_feil: every MCID tagged)
     assert struktur.index("Partar") < struktur.index("Signeringssida høyrer til")
     with pikepdf.open(io.BytesIO(samla)) as p:
         ider = [str(k) for k in pikepdf.NameTree(p.Root.StructTreeRoot.IDTree).keys()]

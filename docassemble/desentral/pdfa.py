@@ -95,7 +95,7 @@ def _forskyv_strukturnummer(p, t) -> int:
     forskyv = int(p.Root.StructTreeRoot.get("/ParentTreeNextKey", 0))
     for side in t.pages:
         objekt = [side.obj, *side.obj.get("/Annots", [])]
-        objekt += [x for x in (side.obj.get("/Resources", {}).get("/XObject", {}) or {}).values()]
+        objekt += [x for _, x in (side.obj.get("/Resources", {}).get("/XObject", {}) or {}).items()]
         for o in objekt:
             for nokkel in ("/StructParents", "/StructParent"):
                 if nokkel in o:
