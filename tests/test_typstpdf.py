@@ -15,14 +15,14 @@ import pytest
 pikepdf = pytest.importorskip("pikepdf")
 pytest.importorskip("typst")
 
-from docassemble.desentral import typstpdf  # noqa: E402
-from docassemble.desentral.dokument import trygg  # noqa: E402
-from docassemble.desentral.pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata  # noqa: E402
-from docassemble.desentral.segl import SEGLFELT, forsegl, oppsett_fra_config, seglprodusent  # noqa: E402
-from docassemble.desentral.typstpdf import MINSTE_PANDOC, PdfFeil, finn_pandoc, lag_pdf, pandoc_versjon  # noqa: E402
-from fiendtleg import TEX_NAMN, TEX_VERKSEMD, VERDIAR  # noqa: E402
-from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
-from segltest import lag_ca, valider_segl  # noqa: E402
+from docassemble.desentral import typstpdf
+from docassemble.desentral.dokument import trygg
+from docassemble.desentral.pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
+from docassemble.desentral.segl import SEGLFELT, forsegl, oppsett_fra_config, seglprodusent
+from docassemble.desentral.typstpdf import MINSTE_PANDOC, PdfFeil, finn_pandoc, lag_pdf, pandoc_versjon
+from fiendtleg import TEX_NAMN, TEX_VERKSEMD, VERDIAR
+from pdfa_sjekk import pdfa_feil, xmp
+from segltest import lag_ca, valider_segl
 
 AVTALE = """## 1 Partar
 

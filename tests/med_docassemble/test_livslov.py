@@ -5,7 +5,6 @@ rules themselves (tests/saksbyggjar.py) and stored as the interviews store them.
 from __future__ import annotations
 
 import copy
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,13 +12,12 @@ import yaml
 from motorhjelp import docx_tekst, normaliser, pdf_tekst, synleg_tekst
 from test_hr import hr_okt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from saksbyggjar import godkjend, signert  # noqa: E402
+from saksbyggjar import godkjend, signert
 
-from docassemble.desentral.lag import KVITTERINGAR  # noqa: E402
-from docassemble.desentral.livslop import evaluer  # noqa: E402
-from docassemble.desentral.intervju import verdiar_for_intervju  # noqa: E402
-from docassemble.desentral.svarfil import svar_fra_dict  # noqa: E402
+from docassemble.desentral.lag import KVITTERINGAR
+from docassemble.desentral.livslop import evaluer
+from docassemble.desentral.intervju import verdiar_for_intervju
+from docassemble.desentral.svarfil import svar_fra_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome"

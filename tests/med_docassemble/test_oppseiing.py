@@ -4,15 +4,12 @@ the day given is refused naming the field; another user's link and an unapproved
 notice; HR registers notice for the employer; the typed reason reaches the letter literally."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 from motorhjelp import SVAR_HEIMEKONTOR, docx_tekst, gjennom, normaliser, ny_okt, pdf_tekst, synleg_tekst
 from test_hr import hr_okt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from saksbyggjar import signert  # noqa: E402
+from saksbyggjar import signert
 
 
 def _godkjend_sak(motor, brukar_id: int) -> str:

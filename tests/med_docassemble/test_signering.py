@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,10 @@ from motorhjelp import (SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skj
                         pdf_tekst, synleg_tekst)
 from test_endring import _godkjend, _godkjenn
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from fiendtleg import TEX_NAMN, TEX_VERKSEMD, forbodne_i, manglar_i  # noqa: E402
-from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
-from pdftekst import pdftotext  # noqa: E402
-from segltest import lag_ca, valider_segl  # noqa: E402
+from fiendtleg import TEX_NAMN, TEX_VERKSEMD, forbodne_i, manglar_i
+from pdfa_sjekk import pdfa_feil, xmp
+from pdftekst import pdftotext
+from segltest import lag_ca, valider_segl
 
 HR = {"roller": ["user", "hr"], "epost": "hr@example.com", "brukar_id": 99}
 LEIAR = {"roller": ["user", "leiar"], "epost": "leiar@example.com", "brukar_id": 98}

@@ -26,7 +26,6 @@ def _data_filer() -> list[str]:
 
 @pytest.fixture(scope="module")
 def bygg(tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "scripts"))
     from pakke_zip import bygg as bygg_utgave  # noqa: PLC0415
 
     return bygg_utgave(tmp_path_factory.mktemp("dist"))

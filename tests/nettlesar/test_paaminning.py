@@ -13,10 +13,8 @@ import os
 import re
 import secrets
 import subprocess
-import sys
 from datetime import date, timedelta
 from email.policy import default as standard
-from pathlib import Path
 
 import pytest
 from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
@@ -29,8 +27,7 @@ from docassemble.desentral.paaminning import EMNE
 SIGNERING_EMNE = lag_epost("signering_paaminning", {"versjon": 1, "frist": "", "kjelde": "", "part": "",
                                                    "lenkje": ""}).emne
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_epost import lesen  # noqa: E402
+from test_epost import lesen
 
 PAAMINNING_URL = "/interview?i=docassemble.desentral:data/questions/paaminning.yml"
 

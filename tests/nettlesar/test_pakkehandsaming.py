@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from pathlib import Path
 
@@ -23,10 +22,9 @@ import requests
 from nettlesarhjelp import Intervju, docx_tekst, fram_til_stad, logg_inn, pdf_tekst, samtykke_og_periode
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from pakke_zip import bygg, lag_zip  # noqa: E402
+from pakke_zip import bygg, lag_zip
 
-from docassemble.desentral import __version__  # noqa: E402
+from docassemble.desentral import __version__
 
 PAKKE = "docassemble.desentral"
 # The previous release, "## 0.1.0 – dato (commit abc1234)" in CHANGELOG.md.

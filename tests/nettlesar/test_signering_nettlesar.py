@@ -14,7 +14,6 @@ import json
 import os
 import re
 import secrets
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -24,11 +23,10 @@ from nettlesarhjelp import Intervju, heil_url, logg_inn, ny_brukar
 from test_endring_nettlesar import _hr_vel_godkjend
 from test_hr_nettlesar import HR_URL, _rader, godkjende_saker
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from fiendtleg import forbodne_i  # noqa: E402
-from pdfa_sjekk import pdfa_feil, xmp  # noqa: E402
-from pdftekst import pdftotext  # noqa: E402
-from segltest import valider_segl  # noqa: E402
+from fiendtleg import forbodne_i
+from pdfa_sjekk import pdfa_feil, xmp
+from pdftekst import pdftotext
+from segltest import valider_segl
 
 NAMN_TEKST = "<b>Sol</b> ${ 7*7 }"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import secrets
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,10 +19,9 @@ from test_hr_nettlesar import fra_stad_til_innsending, godkjenn_som_hr, sak_url
 from test_pakkehandsaming import PAKKE, Admin
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from pakke_zip import lag_zip  # noqa: E402
+from pakke_zip import lag_zip
 
-from docassemble.desentral import __version__  # noqa: E402
+from docassemble.desentral import __version__
 
 S = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral"))
 INTERVJU = "/interview?i=docassemble.desentral:data/questions/tilsett.yml"
