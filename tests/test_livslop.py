@@ -190,3 +190,21 @@ def test_versjon_avloyst_foer_ho_tek_til_gjeld_aldri(svar_dict):
     seinare = endra(v2, date(2027, 8, 1), "Heimekontor, Vågå")
     assert [versjonsstatus(seinare, 2, d)["status"] for d in (I_DAG, date(2027, 7, 1), date(2027, 9, 1))] == [
         "kjem", "gjeld", "avloyst"]
+
+
+def test_to_endringar_i_same_sekund_er_to_endringar():
+    """A change is known by its place in the history as well as its time: two changes opened
+    within one second are two (the second was never shown when the time alone was the key)."""
+    from docassemble.desentral.livslop import endring_handtert, endring_nokkel
+
+    tid = "2027-01-10T09:00:00+00:00"
+    sak = {"historikk": [{"tid": "2026-12-01T08:00:00+00:00", "hending": "innsendt"},
+                         {"tid": tid, "hending": "endring_opna"}]}
+    forste = endring_nokkel(sak)
+    assert endring_handtert(forste, sak)
+    sak["historikk"] += [{"tid": tid, "hending": "godkjend"}, {"tid": tid, "hending": "endring_opna"}]
+    andre = endring_nokkel(sak)
+    assert andre != forste and not endring_handtert(forste, sak) and endring_handtert(andre, sak)
+    # A session that kept the time alone (0.4.0's first commits) has taken in the change under way.
+    assert endring_handtert(tid, sak)
+    assert endring_handtert(None, {"historikk": []}) and not endring_handtert(None, sak)

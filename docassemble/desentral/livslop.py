@@ -17,7 +17,7 @@ from .svarfil import svar_fra_dict
 from .tidslinje import forfalne
 
 __all__ = ["EVALUERING_FUNGERER", "EVALUERING_VAL", "versjonar", "gjeldande_versjon", "kommande_periode",
-           "tidlegare_versjonar", "versjon_som_sak", "forfalne_for_sak", "endring_nokkel", "endring_mogleg",
+           "tidlegare_versjonar", "versjon_som_sak", "forfalne_for_sak", "endring_nokkel", "endring_handtert", "endring_mogleg",
            "opne_endring", "ny_periode", "kan_evaluerast", "evaluer", "avslutt_ny_periode", "versjonsstatus"]
 
 EVALUERING_FUNGERER = {"godt": "Ordninga fungerer godt", "delvis": "Ordninga fungerer delvis",
@@ -138,9 +138,24 @@ def forfalne_for_sak(sak: dict, i_dag: date, vurdering: dict | None = None) -> l
 
 
 def endring_nokkel(sak: dict) -> str | None:
-    """Which change is under way (the time it was opened), so a session takes it in once."""
-    return next((h["tid"] for h in reversed(sak["historikk"]) if h["hending"] in ("endring_opna", "fornya_med_endring")),
-                None)
+    """Which change is under way, so a session takes it in once: the event's place in the case's
+    history and its time. The time alone (to the second) gave two changes opened within one
+    second the same key, and the second was never shown (a flaky engine test once documents
+    were made in a tenth of a second)."""
+    historikk = sak["historikk"]
+    for i in range(len(historikk) - 1, -1, -1):
+        if historikk[i]["hending"] in ("endring_opna", "fornya_med_endring"):
+            return f"{i}:{historikk[i]['tid']}"
+    return None
+
+
+def endring_handtert(handtert: str | None, sak: dict) -> bool:
+    """Whether the session has taken in the change under way. A session from 0.4.0's first
+    commits kept the time alone; that still counts, so no change in progress is read again."""
+    nokkel = endring_nokkel(sak)
+    if nokkel is None:
+        return handtert is None
+    return handtert in (nokkel, nokkel.split(":", 1)[1])
 
 
 def _grunnlag_for_endring(sak: dict, endra_fra: date) -> tuple[dict, bool]:
