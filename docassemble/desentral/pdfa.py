@@ -142,26 +142,37 @@ def _gi_nye_id(rot, forskyv: int, pikepdf) -> None:
         rot.IDTree = pikepdf.Dictionary(Names=pikepdf.Array([x for k, v in par for x in (pikepdf.String(k), v)]))
 
 
+def _dokumentelement(p):
+    """The document's top structure element, its children as an array (to append to), and the
+    structure root with its parent tree indirect (pikepdf's tree helpers need that; Typst writes
+    it inline)."""
+    import pikepdf  # noqa: PLC0415
+
+    rot = p.Root.StructTreeRoot
+    if not rot.ParentTree.is_indirect:
+        rot.ParentTree = p.make_indirect(rot.ParentTree)
+    dok = rot.K[0] if isinstance(rot.K, pikepdf.Array) else rot.K
+    if not isinstance(dok.K, pikepdf.Array):
+        dok.K = pikepdf.Array([dok.K])
+    return rot, dok
+
+
 def _flett_struktur(p, t, forskyv: int) -> None:
     """Join `t`'s structure tree (its pages already copied into `p`) to `p`'s: its top element
     becomes a section (/Sect) under `p`'s document element, its parent-tree entries join
     `p`'s at the offset, its role map and IDs join `p`'s."""
     import pikepdf  # noqa: PLC0415
 
-    rot, kopi = p.Root.StructTreeRoot, p.copy_foreign(t.Root.StructTreeRoot)
-    dok = rot.K[0] if isinstance(rot.K, pikepdf.Array) else rot.K
-    if not isinstance(dok.K, pikepdf.Array):
-        dok.K = pikepdf.Array([dok.K])
+    (rot, dok), kopi = _dokumentelement(p), p.copy_foreign(t.Root.StructTreeRoot)
     for e in (kopi.K if isinstance(kopi.K, pikepdf.Array) else [kopi.K]):
         if e.get("/S") == pikepdf.Name.Document:
             e.S = pikepdf.Name.Sect
         e.P = dok
         dok.K.append(e)
-    # pikepdf's tree helpers work on indirect objects; Typst writes the parent tree inline.
-    for r in (rot, kopi):
-        for namn in ("/ParentTree", "/IDTree"):
-            if namn in r and not r[namn].is_indirect:
-                r[namn] = p.make_indirect(r[namn])
+    # pikepdf's tree helpers work on indirect objects; Typst writes the trees inline.
+    for r, namn in ((rot, "/IDTree"), (kopi, "/ParentTree"), (kopi, "/IDTree")):
+        if namn in r and not r[namn].is_indirect:
+            r[namn] = p.make_indirect(r[namn])
     tre = pikepdf.NumberTree(rot.ParentTree)
     for nokkel, verdi in pikepdf.NumberTree(kopi.ParentTree).items():
         tre[int(nokkel) + forskyv] = verdi
@@ -199,16 +210,11 @@ def med_seglfelt(pdf: bytes, namn: str, skildring: str) -> bytes:
             skjema = p.Root.AcroForm = p.make_indirect(pikepdf.Dictionary(Fields=pikepdf.Array()))
         skjema.Fields.append(felt)
         if "/StructTreeRoot" in p.Root:
-            rot = p.Root.StructTreeRoot
-            if not rot.ParentTree.is_indirect:
-                rot.ParentTree = p.make_indirect(rot.ParentTree)
-            dok = rot.K[0] if isinstance(rot.K, pikepdf.Array) else rot.K
+            rot, dok = _dokumentelement(p)
             nokkel = int(rot.get("/ParentTreeNextKey", 0))
             element = p.make_indirect(pikepdf.Dictionary(
                 Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=dok, Pg=side, Alt=pikepdf.String(skildring),
                 K=pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=felt, Pg=side)))
-            if not isinstance(dok.K, pikepdf.Array):
-                dok.K = pikepdf.Array([dok.K])
             dok.K.append(element)
             felt.StructParent = nokkel
             pikepdf.NumberTree(rot.ParentTree)[nokkel] = element

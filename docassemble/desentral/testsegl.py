@@ -24,6 +24,10 @@ TESTNAMN = "TESTSEGL – ikkje eit ekte segl"
 _ORG = "Testsegl for docassemble.desentral"
 
 
+def _filer(mappe: Path) -> dict[str, Path]:
+    return {"ca": mappe / "ca.crt", "sertifikat": mappe / "segl.crt", "nykel": mappe / "segl.key"}
+
+
 def lag_ca(mappe: Path, dagar: int = 30, namn: str = "Segl for desentralisert arbeid",
            org: str = "Testverksemda") -> dict[str, Path]:
     """A CA and a seal certificate it issued, as PEM files in `mappe`: ca.crt, segl.crt,
@@ -60,7 +64,7 @@ def lag_ca(mappe: Path, dagar: int = 30, namn: str = "Segl for desentralisert ar
                                          crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
             .sign(ca_nykel, hashes.SHA256()))
-    filer = {"ca": mappe / "ca.crt", "sertifikat": mappe / "segl.crt", "nykel": mappe / "segl.key"}
+    filer = _filer(mappe)
     filer["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     filer["sertifikat"].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     filer["nykel"].touch(mode=0o600)
@@ -90,7 +94,7 @@ def main(args: list[str]) -> int:
         print("bruk: python -m docassemble.desentral.testsegl MAPPE", file=sys.stderr)
         return 2
     mappe = Path(args[0])
-    filer = {"ca": mappe / "ca.crt", "sertifikat": mappe / "segl.crt", "nykel": mappe / "segl.key"}
+    filer = _filer(mappe)
     if not (gyldig_lenge_nok(filer["sertifikat"]) and filer["nykel"].is_file()):
         filer = lag_ca(mappe, 365, namn=TESTNAMN, org=_ORG)
     print(f"export DESENTRAL_SEGL_SERTIFIKAT={filer['sertifikat']} DESENTRAL_SEGL_NYKEL={filer['nykel']} "
