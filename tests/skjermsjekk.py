@@ -75,7 +75,8 @@ def engelsk_pa_skjerm(html: str) -> list[str]:
     tekst = synleg_tekst(html)
     funne = re.findall(r"\\u[0-9a-fA-F]{4}", tekst)
     for frase in engelske_frasar():
-        if re.search(r"(?<![\w-])" + re.escape(frase) + r"(?![\w-])", tekst):
+        # The substring test first: 1 300 regex searches over a long screen took up to 3 s.
+        if frase in tekst and re.search(r"(?<![\w-])" + re.escape(frase) + r"(?![\w-])", tekst):
             funne.append(frase)
     return funne
 

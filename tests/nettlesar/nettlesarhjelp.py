@@ -101,6 +101,9 @@ class Intervju:
     def knapp(self, namn: str, forventa: str | None = None):
         """Click a button that leads to another screen, wait for it, check it. A click that sends
         nothing is a failure, never clicked again (issue 13: a user's click must not be lost)."""
+        # The user looks at the tab they click in: a background tab gets no frames, and Chromium
+        # then holds each input event up to a second (57 s for one drawn signature, issue 29).
+        self.page.bring_to_front()
         fra = self.id
         postar: list[str] = []
         lyttar = lambda r: postar.append(r.url) if r.method == "POST" else None  # noqa: E731
@@ -139,6 +142,7 @@ class Intervju:
             with self.page.context.expect_page() as ny:
                 lenkje.click()
             ny.value.close()
+            self.page.bring_to_front()  # back in the interview's tab, as the user is
             href = lenkje.get_attribute("href")
             svar = self.page.request.get(heil_url(self.url, href))
             assert svar.ok, (fmt, svar.status)

@@ -101,6 +101,7 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     _endre(fane, sak_url, "Lomsvegen 2, 2686 Lom")
     godkjenn_som_hr(hr, namn)
     # The old tab sends the signature drawn on version 1: refused, with the reason.
+    a.bring_to_front()
     a.locator(".da-signature .dasigsave").click()
     a.wait_for_selector("body.question-signering-avvist", timeout=120000)
     iv.sjekk()

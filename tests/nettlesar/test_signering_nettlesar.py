@@ -43,6 +43,7 @@ def leiar_brukar(tenar, api_nokkel):
 
 def _teikn(side):
     """Draw a signature on docassemble's canvas with the mouse, as a user does."""
+    side.bring_to_front()  # a hidden tab delays every mouse event (see Intervju.knapp)
     lerret = side.locator("#dasigcontent canvas")
     boks = lerret.bounding_box()
     x, y, b, h = boks["x"], boks["y"], boks["width"], boks["height"]
