@@ -108,13 +108,14 @@ def manglar_i(dokumenttekst: str, forventa_verdiar: list[str]) -> list[str]:
     return [v[:90] for v in forventa_verdiar if bokstavleg(v) not in d]
 
 
-# A signed agreement's log prints the time of each signature («kl. 01.49»): a clock, not an
-# evaluated expression, so it is taken out before the search.
-_KLOKKESLETT = re.compile(r"kl\.\s+\d{2}\.\d{2}")
+# A signed agreement prints the time of each signature in Norwegian time and UTC («kl. 01.49»,
+# «2026-12-03 10.49 UTC»): a clock, not an evaluated «7*7», so it is taken out before the search
+# (a fresh-clone run failed on a UTC minute of 49).
+_KLOKKESLETT = re.compile(r"(kl\.\s+|\d{4}-\d{2}-\d{2}\s+)\d{2}\.\d{2}")
 
 
 def forbodne_i(dokumenttekst: str) -> list[str]:
-    tekst = _KLOKKESLETT.sub("kl. –", dokumenttekst)
+    tekst = _KLOKKESLETT.sub(r"\1–", dokumenttekst)
     return [m.group(0) for f in FORBODNE for m in [f.search(tekst)] if m]
 
 

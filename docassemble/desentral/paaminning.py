@@ -6,21 +6,20 @@ Each due entry of a case's timeline (tidslinje.forfalne: within 30 days, or a si
 passed before approval) is reminded once; what has been sent is kept in docassemble's SQL storage
 (DAStore), so every server of a multi-server install and every reminder session agree. Without a
 mail server (`mail`) or HR's address (`desentral: hr e-post`) nothing is sent; HR's list shows
-the same dates in any case. The message is composed by pure functions (tested without a server).
+the same dates in any case. The message is composed by pure functions (tested without a server);
+sending them is paaminningsutsending.send_paaminningar, which reads the cases from the server.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from .datoar import nynorsk_dato
-from .epost import Epost, lag_epost, send_epost
-from .intervju import SIGNERING_INTERVJU
+from .epost import Epost, lag_epost
 from .livslop import forfalne_for_sak, vurdering_for_sak
-from .signering import ROLLAR, ferdig_signert, leiar_for, signert_av
+from .signering import ROLLAR, ferdig_signert, signert_av
 from .svarfil import SvarFeil
 from .tidslinje import NAER_DAGAR, kort_tekst
 
-__all__ = ["nye_paaminningar", "paaminningsepost", "send_paaminningar", "EMNE", "signeringspaaminningar",
+__all__ = ["nye_paaminningar", "paaminningsepost", "EMNE", "signeringspaaminningar",
            "SIGNERING_DAGAR"]
 
 # The signers are reminded this many days before the written deadline of arbeidsmiljølova
@@ -80,35 +79,3 @@ def paaminningsepost(nye: list[tuple[str, dict, dict]]) -> Epost:
                      [{"namn": sak["svar"]["arbeidstakar"].get("namn") or "–",
                        "verksemd": sak["svar"]["verksemd"].get("namn") or "–",
                        "kva": kort_tekst(p), "kjelde": p["kjelde"]} for _, sak, p in nye])
-
-
-def send_paaminningar(i_dag: date | None = None) -> int:
-    """Send what is new today: HR's list of due dates, and each signer's reminder of a written
-    deadline; returns how many entries were reminded (0 without mail)."""
-    from docassemble.base.util import DAStore, get_config, interview_url  # noqa: PLC0415
-
-    from .sakslager import alle_saker  # noqa: PLC0415
-
-    hr = (get_config("desentral") or {}).get("hr e-post")
-    if not get_config("mail"):
-        return 0
-    i_dag = i_dag or date.today()
-    lager = DAStore("_desentral_paaminningar", base="docassemble.desentral:paaminningar")
-    sendt = set(lager.keys())
-    saker = alle_saker()
-    talde = 0
-    nye = nye_paaminningar(saker, i_dag, sendt) if hr else []
-    if nye and send_epost(hr, paaminningsepost(nye)):  # not marked as sent on failure: tried again
-        for nokkel, _, _ in nye:
-            lager.set(nokkel, True)
-        talde += len(nye)
-    for nokkel, rolle, sak, frist in signeringspaaminningar(saker, i_dag, sendt):
-        til = sak.get("epost") if rolle == "arbeidstakar" else (leiar_for(sak) or hr)
-        epost = lag_epost("signering_paaminning", {
-            "versjon": sak["versjon"], "frist": nynorsk_dato(frist["dato"]), "kjelde": frist["kjelde"],
-            "part": "Arbeidstakaren" if rolle == "arbeidstakar" else "Arbeidsgivaren",
-            "lenkje": interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], new_session=1)})
-        if til and send_epost(til, epost):
-            lager.set(nokkel, True)
-            talde += 1
-    return talde
