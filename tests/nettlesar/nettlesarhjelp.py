@@ -58,7 +58,7 @@ class Intervju:
         return self
 
     def sjekk(self):
-        """Every screen: an axe run and no English docassemble phrase; a screenshot the first time."""
+        """Every screen: a screenshot, an axe run, and no English docassemble phrase."""
         from axe_playwright_python.sync_playwright import Axe
 
         # Let CSS transitions finish (a choice put back by svar-ved-tilbake.js fades its button
@@ -67,11 +67,10 @@ class Intervju:
         skjerm = self.id
         n = len(self.skjermar)
         self.skjermar.append(skjerm)
-        # A picture of each screen the first time this page shows it; a screen seen again is
-        # checked (axe, English) but not pictured again — a full-page picture of HR's long list
-        # took up to 3 s, and ny_side pictures every page as it is when a test fails.
-        if skjerm not in self.skjermar[:-1]:
-            self.page.screenshot(path=str(self.page.artefakt / f"{n:02d}-{skjerm}.png"), full_page=True)
+        # A picture of every screen. Picturing a screen only the first time (tried in ca41de8) let
+        # axe run before docassemble's script had finished the navigation bar's tab list on a
+        # screen seen again: axe reported docassemble's half-made tablist (a fresh-clone run).
+        self.page.screenshot(path=str(self.page.artefakt / f"{n:02d}-{skjerm}.png"), full_page=True)
         resultat = Axe().run(self.page)
         ukjende = []
         for brot in resultat.response["violations"]:
