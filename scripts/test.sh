@@ -91,6 +91,14 @@ export DESENTRAL_PYPI_DIR="$S/pypi" DESENTRAL_PYPI_LOG="$S/log/pypi.log"
 declare -a fasar=() status_fasar=() tider=()
 samla=0
 ekstra=$#
+# One phase's result: its name, pytest's exit status and its seconds.
+noter() {
+    local namn="$1" rc="$2"
+    # pytest's 5 (no test selected) is no failure when the caller narrowed the run (-k ...).
+    [ "$rc" = 5 ] && [ "$ekstra" -gt 0 ] && rc=0
+    fasar+=("$namn"); status_fasar+=("$rc"); tider+=("$3")
+    [ "$rc" = 0 ] || samla=1
+}
 fase() {
     local namn="$1"; shift
     local t0=$SECONDS rc
@@ -99,10 +107,7 @@ fase() {
     "$@"
     rc=$?
     set -e
-    # pytest's 5 (no test selected) is no failure when the caller narrowed the run (-k ...).
-    [ "$rc" = 5 ] && [ "$ekstra" -gt 0 ] && rc=0
-    fasar+=("$namn"); status_fasar+=("$rc"); tider+=("$((SECONDS - t0))")
-    [ "$rc" = 0 ] || samla=1
+    noter "$namn" "$rc" "$((SECONDS - t0))"
 }
 fase "reglar og motor, docassemble 1.10.14 (Python 3.12)" \
     "$VENV/bin/python" -m pytest -p no:cacheprovider -n 2 tests/test_*.py tests/med_docassemble "$@"
@@ -118,8 +123,9 @@ else
     # each, one after the other, beside the tests that restart servers and install packages,
     # which spend much of their time waiting for a server to come up (issue 29: under 30 min).
     BAKGRUNN="$(mktemp -d)"
-    eldste_namn="reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())'))"
-    latex_namn="dokumenta med LaTeX (desentral: pdf: latex)"
+    declare -A bakgrunnsnamn=(
+        [eldste]="reglar og motor, eldste docassemble $("$ELDSTE/bin/python" -c 'import importlib.metadata as m; print(m.version("docassemble.base"))') (Python $("$ELDSTE/bin/python" -c 'import platform; print(platform.python_version())')) (ved sida av)"
+        [latex]="dokumenta med LaTeX (desentral: pdf: latex) (ved sida av)")
     (
         set +e
         t0=$SECONDS
@@ -138,13 +144,10 @@ else
         "$VENV/bin/python" -m pytest -p no:cacheprovider --durations=5 -m eigen_tenar tests/nettlesar "$@"
     wait "$bakgrunn" || true
     for del in eldste latex; do
-        if [ "$del" = eldste ]; then namn="$eldste_namn (ved sida av)"; else namn="$latex_namn (ved sida av)"; fi
-        say "fase: $namn"
+        say "fase: ${bakgrunnsnamn[$del]}"
         cat "$BAKGRUNN/$del.log"
         read -r rc tid < "$BAKGRUNN/$del.rc" || { rc=1; tid=0; }
-        [ "$rc" = 5 ] && [ "$ekstra" -gt 0 ] && rc=0
-        fasar+=("$namn"); status_fasar+=("$rc"); tider+=("$tid")
-        [ "$rc" = 0 ] || samla=1
+        noter "${bakgrunnsnamn[$del]}" "$rc" "$tid"
     done
     rm -rf "$BAKGRUNN"
 fi
