@@ -19,6 +19,7 @@ Prints a table and writes docs/benchmark.md with the machine it ran on.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 import resource
@@ -125,7 +126,8 @@ def bare_typst(fanga: dict, mappe: Path, varm) -> float:
     t = time.perf_counter()
     subprocess.run([fanga["pandoc"], "--from", FRA, "--to", "typst", "--template", str(MAL), "-o", "d.typ", "d.md"],
                    check=True, cwd=mappe, capture_output=True)
-    inn = {"tittel": fanga["tittel"], "utkast": fanga.get("utkast", "")}
+    # The template's one input (typstpdf.lag_pdf gives the same).
+    inn = {"inn": json.dumps({"tittel": fanga["tittel"], "utkast": fanga.get("utkast", "")}, ensure_ascii=False)}
     if varm is None:
         typst.compile(str(mappe / "d.typ"), root=str(mappe), format="pdf", pdf_standards=STANDARDAR, sys_inputs=inn)
     else:
@@ -158,6 +160,10 @@ def mal_montering(motor, rader: list, notat: list):
     pandoc = finn_pandoc()
     notat.append(f"Typst-vegen: Pandoc {'.'.join(map(str, pandoc_versjon(pandoc)))} ({pandoc}), typst "
                  f"{version('typst')}; LaTeX-vegen: {pandoc_motor()} (desentral: pdf: latex).")
+    notat.append("PDF-forholdet: mot bare `pandoc -t typst` + `typst compile` (ny kompilator per dokument, "
+                 "målet i issue 29), og mot ein varm kompilator som får same kjelde att (Typst si "
+                 "mellomlagring hoppar då over sideoppsettet, det ein ny avtale ikkje får). Kva skilnaden "
+                 "er: docs/ytelse.md, «Benchmark».")
     varm = typst.Compiler()
     for avtaletype in ("tilleggsavtale", "arbeidsavtale"):
         svar = svar_for(avtaletype)
@@ -176,11 +182,17 @@ def mal_montering(motor, rader: list, notat: list):
         engine_montering(motor, svar)
         latex_klikk = [engine_montering(motor, svar)[0] for _ in range(N_MONTERING)]
         _pdfveg(motor, "typst")
-        forhold = statistics.median(pakka) / statistics.median(bare_varm)
+        # The target (issue 29) is against the bare pipeline `pandoc -t typst` + `typst compile`:
+        # a new compiler per document. Beside it the ratio to a warm compiler that gets the
+        # identical source again (Typst's cache then skips the layout; a new agreement does not).
+        kald = statistics.median(pakka) / statistics.median(bare_kald)
+        varm_forhold = statistics.median(pakka) / statistics.median(bare_varm)
         rader.append(_rad(f"PDF {avtaletype}: pakka (Typst, filter, metadata)", pakka,
-                          f"{forhold:.2f}× bare Typst (varm)", "≤ 1.15×", "ja" if forhold <= 1.15 else "nei"))
-        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + Typst, varm kompilator", bare_varm, "1.00×"))
-        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + `typst compile` (ny kvar gong)", bare_kald))
+                          f"{kald:.2f}× `typst compile`; {varm_forhold:.2f}× varm", "≤ 1.15×",
+                          "ja" if kald <= 1.15 else "nei"))
+        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + `typst compile` (ny kvar gong)", bare_kald,
+                          "1.00×"))
+        rader.append(_rad(f"PDF {avtaletype}: bare `pandoc -t typst` + Typst, varm kompilator, same kjelde", bare_varm))
         rader.append(_rad(f"Montering {avtaletype} (PDF + DOCX), heile klikket, Typst", typst_klikk,
                           f"{statistics.median(typst_klikk) / statistics.median(latex_klikk):.2f}× LaTeX"))
         rader.append(_rad(f"Montering {avtaletype} (PDF + DOCX), heile klikket, LaTeX", latex_klikk, "1.00×"))

@@ -9,7 +9,7 @@ and one Typst compiler per process, loaded once, compiles it in well under a ten
 
 Typed text never becomes Typst code: the body comes from Pandoc (the filter escapes every
 character of every text element) and the document's title, draft mark and footer reach the
-template as `sys.inputs`, which Typst reads as strings.
+template as strings in one JSON input (`sys.inputs.inn`), which Typst reads as data.
 
 Pandoc: the lowest release whose Typst output this package has checked is 3.5 (that of
 pypandoc-binary 1.15; 3.6, 3.8 and 3.9 too). Debian 12 has 2.17 and docassemble's images have
@@ -20,6 +20,7 @@ pypandoc-binary (docs/deployment.md «What the server needs»). The first usable
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import re
 import shutil
@@ -158,14 +159,15 @@ def lag_pdf(markdown: str, *, tittel: str, utkast: str = "", sidefot: str = "", 
             raise PdfFeil(f"Pandoc kunne ikkje lage Typst-fila: {feil.stderr.strip()[-500:]}") from feil
         except subprocess.TimeoutExpired as feil:
             raise PdfFeil(f"Pandoc svarte ikkje innan {PANDOC_TID} s.") from feil
-        inn = {"tittel": tittel, "utkast": utkast, "sidefot": sidefot}
         with _laas:
             kompilator = _typst()
-            inn["skrifter"] = "\n".join(_skrifter)
+            # One input holding all values (the template's comment says why).
+            inn = json.dumps({"tittel": tittel, "utkast": utkast, "sidefot": sidefot,
+                              "skrifter": "\n".join(_skrifter)}, ensure_ascii=False)
             try:
                 pdf, varsel = kompilator.compile_with_warnings(
                     input=str(rot / "dokument.typ"), root=str(rot), format="pdf",
-                    pdf_standards=STANDARDAR, sys_inputs=inn)
+                    pdf_standards=STANDARDAR, sys_inputs={"inn": inn})
             except Exception as feil:  # noqa: BLE001 - typst.TypstError and I/O errors alike
                 melding = getattr(feil, "message", None) or str(feil)
                 raise PdfFeil(f"Typst kunne ikkje lage PDF-en: {melding}") from feil
