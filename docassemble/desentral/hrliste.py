@@ -15,8 +15,8 @@ from .svarfil import SvarFeil
 from .livslop import forfalne_for_sak
 from .tidslinje import NAER_DAGAR, datomerknad
 
-__all__ = ["FILTER", "SORTERINGAR", "hr_visningsval", "hr_saker_i_visning", "hr_visningslenkjer", "hr_oversikt", "hr_sakval",
-           "pakkeversjon"]
+__all__ = ["FILTER", "SORTERINGAR", "PER_SIDE", "hr_visningsval", "hr_saker_i_visning", "hr_sideutval", "hr_sidelenkjer",
+           "hr_visningslenkjer", "hr_oversikt", "hr_sakval", "pakkeversjon"]
 
 # What HR can show: all cases, or those with one status (the employee's unsent drafts are
 # never HR's). The first one is the default: what waits for HR.
@@ -63,10 +63,42 @@ def _status(sak: dict) -> str:
     return STATUSAR[sak["status"]]
 
 
-def hr_visningsval(status: object, sorter: object) -> tuple[str, str]:
+# Rows per page of HR's list: a page HR can read through, and a screen that stays quick to draw
+# however many cases the agency has (all of them in one table grew past 16 000 pixels).
+PER_SIDE = 25
+
+
+def hr_visningsval(status: object, sorter: object, side: object = None) -> tuple[str, str, int]:
     """The view asked for in a link, or the default for anything else (a link is a URL anyone
-    can edit)."""
-    return (status if status in FILTER else "innsendt", sorter if sorter in SORTERINGAR else "endra")
+    can edit): status, order and page (from 1; a page past the end shows the last)."""
+    try:
+        nr = max(1, int(str(side)))
+    except ValueError:
+        nr = 1
+    return (status if status in FILTER else "innsendt", sorter if sorter in SORTERINGAR else "endra", nr)
+
+
+def hr_sideutval(viste: list[dict], side: int) -> tuple[list[dict], int, int]:
+    """The cases on page `side` of the list, that page's number (at most the last) and the count
+    of pages (at least 1)."""
+    sider = max(1, -(-len(viste) // PER_SIDE))
+    side = min(max(1, side), sider)
+    return viste[(side - 1) * PER_SIDE:side * PER_SIDE], side, sider
+
+
+def hr_sidelenkjer(filter_: str, sortering: str, side: int, sider: int, talet: int,
+                   lenkje: Callable[..., str]) -> str:
+    """Under the list, when it has more than one page: where HR is and the way to the pages
+    before and after (the same status and order)."""
+    if sider <= 1:
+        return ""
+    fra, til = (side - 1) * PER_SIDE + 1, min(side * PER_SIDE, talet)
+    delar = [f"Side {side} av {sider} (sak {fra}–{til} av {talet})"]
+    if side > 1:
+        delar.append(f"[Førre side]({lenkje(status=filter_, sorter=sortering, side=side - 1)})")
+    if side < sider:
+        delar.append(f"[Neste side]({lenkje(status=filter_, sorter=sortering, side=side + 1)})")
+    return " · ".join(delar)
 
 
 def hr_saker_i_visning(saker: list[dict], filter_: str, sortering: str) -> list[dict]:

@@ -318,3 +318,48 @@ def test_tidslinja_paa_skjermane_til_tilsett_og_hr(motor):
     hr_tekst = synleg_tekst(hr.skjerm.html)
     for p in tidslinje:
         assert f"{nynorsk_dato(p['dato'])}\n{p['tekst']}\n{p['kjelde']}" in hr_tekst
+
+
+def _namn_i_tabellen(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [r.find("td").get_text(strip=True) for r in BeautifulSoup(html, "html.parser").select("table tbody tr")]
+
+
+def test_hr_lista_blir_vist_i_sider(tmp_path):
+    """HR's list shows PER_SIDE cases a page, with where HR is and links to the pages around
+    (a table of every case grew past 16 000 pixels); the rest stays one link away."""
+    import copy
+    from pathlib import Path
+
+    import yaml
+
+    from docassemble.desentral.hrliste import PER_SIDE
+    from docassemble.desentral.saker import ny_sak, send_inn
+    from docassemble.desentral.sakslager import lagre_sak
+    from docassemble.desentral.svarmotor import SvarMotor
+
+    motor = SvarMotor(tmp_path)  # an empty store: only these cases
+    dome = Path(__file__).resolve().parents[2] / "docassemble/desentral/data/sources/dome/heimekontor_tilleggsavtale.yml"
+    grunn = yaml.safe_load(dome.read_text("utf-8"))
+    talet = PER_SIDE + 3
+    alle = [f"Tilsett {i:02d}" for i in range(talet)]
+    with motor.okt("versjon.yml")._kontekst():
+        for i, namn in enumerate(alle):
+            svar = copy.deepcopy(grunn)
+            svar["arbeidstakar"]["namn"] = namn
+            lagre_sak(send_inn(ny_sak(svar, 500 + i, f"t{i}@example.com"), svar))
+    hr = hr_okt(motor)
+    assert hr.skjerm.id == "hr-saker"
+    assert len(_namn_i_tabellen(hr.skjerm.html)) == PER_SIDE
+    tekst = synleg_tekst(hr.skjerm.html)
+    assert f"Side 1 av 2 (sak 1–{PER_SIDE} av {talet})" in tekst and "Neste side" in tekst
+    assert "Førre side" not in tekst
+    # By name (the cases were stored within the same second): page 2 holds the last three.
+    hr.sett({"hr_sortering": "namn"})
+    assert _namn_i_tabellen(hr.skjerm.html) == alle[:PER_SIDE]
+    hr.sett({"hr_side": 2})
+    assert _namn_i_tabellen(hr.skjerm.html) == alle[PER_SIDE:]
+    tekst = synleg_tekst(hr.skjerm.html)
+    assert f"Side 2 av 2 (sak {PER_SIDE + 1}–{talet} av {talet})" in tekst and "Førre side" in tekst
+    assert "Neste side" not in tekst

@@ -95,7 +95,7 @@ def test_arbeidarar_drepne_under_monteringa(ny_side, tenar, brukar, hr_brukar):
     hr.sjekk()
     hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
     hr_side.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
-    assert [r[0] for r in _rader(hr)].count(namn) == 1
+    assert [r[0] for r in _rader(hr, namn)].count(namn) == 1
 
 
 def test_reservekopi_henta_inn_i_ein_ny_tenar(ny_side, tenar, brukar, hr_brukar, tmp_path):
@@ -132,7 +132,7 @@ def test_reservekopi_henta_inn_i_ein_ny_tenar(ny_side, tenar, brukar, hr_brukar,
         hr_side.wait_for_selector("body.question-hr-saker")
         hr = Intervju(hr_side, url)
         hr.sjekk()
-        assert namn in [r[0] for r in _rader(hr)]
+        assert namn in [r[0] for r in _rader(hr, namn)]
     finally:
         _bash('bash "$REPO/scripts/stop.sh"', env)
         shutil.rmtree(ny, ignore_errors=True)

@@ -136,7 +136,7 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
     hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
     hr_side.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
     hr.sjekk()
-    rader = {r[0]: r for r in _rader(hr)}
+    rader = {r[0]: r for r in _rader(hr, namn, namn_b)}
     assert rader[namn][4] == "Sagt opp" and rader[namn_b][4] == "Godkjend"
 
     # A opens the case again: an ended agreement offers no notice.

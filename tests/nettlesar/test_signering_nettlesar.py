@@ -222,7 +222,7 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Godkjende \(\d+\)$")).click()
     hr_side.locator("#daquestion strong", has_text=re.compile(r"^Godkjende \(\d+\)$")).wait_for()
     hr.sjekk()
-    rader = {r[0]: r for r in _rader(hr)}
+    rader = {r[0]: r for r in _rader(hr, namn, namn2)}
     assert rader[namn][4] == "Godkjend" and rader[namn][-1] == "Begge har skrive under"
     assert rader[namn2][-1] == "Ventar på arbeidstakaren"
     _hr_opnar(hr, "Laste ned arkivpakka for ei signert avtale", namn, "Opne arkivpakka")
