@@ -134,9 +134,12 @@ MAIL
 # DESENTRAL_SEGL_SERTIFIKAT and DESENTRAL_SEGL_NYKEL name PEM files (test.sh: a throwaway CA of
 # the run's own; serve.sh: the agency's own, else a test seal of the server's own).
 server_config_desentral() {
-    [ -n "${DESENTRAL_SMTP_PORT:-}" ] || [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ] || return 0
+    [ -n "${DESENTRAL_SMTP_PORT:-}" ] || [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ] || \
+        [ -n "${DESENTRAL_TEIKNA_UNDERSKRIFT:-}" ] || return 0
     echo "desentral:"
     [ -n "${DESENTRAL_SMTP_PORT:-}" ] && echo "  hr e-post: ${DESENTRAL_HR_EPOST:-hr@example.com}"
+    # Issue 31: a drawn signature beside the confirming action, where the agency wants one.
+    [ -n "${DESENTRAL_TEIKNA_UNDERSKRIFT:-}" ] && echo "  teikna underskrift: true"
     if [ -n "${DESENTRAL_SEGL_SERTIFIKAT:-}" ]; then
         echo "  segl sertifikat: $DESENTRAL_SEGL_SERTIFIKAT"
         echo "  segl nykel: $DESENTRAL_SEGL_NYKEL"

@@ -26,6 +26,9 @@ PYPI_PORT="${DESENTRAL_TEST_PYPI_PORT:-8091}"
 export DESENTRAL_PIP_EXTRA_INDEX_URLS="http://127.0.0.1:$PYPI_PORT/simple/"
 # E-mail goes to an SMTP sink the reminder test starts on this port (aiosmtpd, 127.0.0.1 only).
 export DESENTRAL_SMTP_PORT="${DESENTRAL_TEST_SMTP_PORT:-8025}"
+# The test server lets a signer add a drawn signature (config `desentral: teikna underskrift`),
+# so the browser tests reach that optional screen too; the engine tests cover it turned off.
+export DESENTRAL_TEIKNA_UNDERSKRIFT=1
 . "$(dirname "$0")/lib.sh"
 . "$REPO/scripts/server-lib.sh"
 cd "$REPO"

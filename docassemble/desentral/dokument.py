@@ -272,7 +272,8 @@ def avtaledata(svar: Svar, vurdering: dict, hr: dict | None = None, endeleg: boo
 class Signeringsside:
     """What the signing page of a signed agreement prints (issue 27): the version and the SHA-256
     of the approved document that was signed, and per party `tittel`, `namn`, `epost`, `tid`
-    (Norwegian time), `tid_utc`, `sha256` and `bilete` (a Markdown image, dokumentformat.bilete_markdown, or "").
+    (Norwegian time), `tid_utc`, `sha256`, `teikna` (a drawn image was added to the confirming
+    action) and `bilete` (a Markdown image, dokumentformat.bilete_markdown, or "").
     Strings are Markdown, safe to insert as they are."""
 
     tittel: str
@@ -291,7 +292,8 @@ def signeringsside(avtale: Avtaledata, versjon: int, dokument: dict, logg: list[
     and the PDF's metadata); `dokument`: the approved document's `sha256_pdf`/`sha256_docx`;
     `logg`: signering.signeringslogg rows; `bilete`: per role the Markdown image of the drawn signature."""
     partar = [{"tittel": r["tittel"], "namn": trygg(r["namn"]), "epost": trygg(r["epost"]), "tid": r["tid"],
-               "tid_utc": r["tid_utc"], "sha256": r.get("sha256") or "", "bilete": bilete.get(r["rolle"], "")}
+               "tid_utc": r["tid_utc"], "sha256": r.get("sha256") or "", "bilete": bilete.get(r["rolle"], ""),
+               "teikna": bool(r.get("teikna"))}
               for r in logg]
     dato = max((r["dag"] for r in logg), default=None)
     return Signeringsside(tittel=avtale.tittel, versjon=versjon, sha256_pdf=dokument["sha256_pdf"],

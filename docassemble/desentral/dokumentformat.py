@@ -79,5 +79,8 @@ threading.Thread(target=_varm_opp, name="desentral-typst", daemon=True).start()
 def bilete_markdown(fil, breidd: str = "5cm", alt: str = "Underskrift") -> str:
     """A stored image (a drawn signature, DAFile) as a Markdown image with its alt text, which
     the DOCX, the LaTeX PDF and the Typst PDF all read (docassemble's [FILE] markup is not
-    Markdown, and the Typst path reads the Markdown docassemble assembled as it is)."""
+    Markdown, and the Typst path reads the Markdown docassemble assembled as it is); "" for
+    None (a party who signed without drawing)."""
+    if fil is None:
+        return ""
     return f"![{alt}]({fil.path()}){{width={breidd}}}"

@@ -160,14 +160,14 @@ def signer(sak: dict, rolle: str, namn: str, epost: str | None, brukar_id, bilet
     """The case with `rolle`'s signature on the version it holds. `sett_versjon`, `sett_sha256`:
     the version and the SHA-256 of its approved document that the signer's screen showed; the
     signature is refused (SakFeil) unless they are the case's approved version and its stored
-    document now (ulik_det_sette), and for the reasons in kan_signere. `bilete_sha256`: the
-    drawn image's hash (the image is kept beside the case, not in it)."""
+    document now (ulik_det_sette), and for the reasons in kan_signere. The signature is the
+    signed-in user's confirming action (issue 31: «Eg har lese avtala og signerer ho», as
+    public-sector services sign, WCAG 2.1.1: no mouse needed); `bilete_sha256` is the hash of a
+    drawn image where the agency allows one and the signer drew it (kept beside the case), else None."""
     grunn = ulik_det_sette(sak, sett_versjon, sett_sha256) or kan_signere(sak, rolle)
     if grunn:
         raise SakFeil(grunn)
     fasit = godkjent_hash(sak)
-    if not bilete_sha256:
-        raise SakFeil("underskrifta manglar")
     tid = tid or tid_no()
     post = _post(sak)
     rec = {r: v for r, v in signering(sak).items() if r in ROLLAR}
@@ -228,7 +228,8 @@ def fristbrot(sak: dict, vurdering: dict) -> list[dict]:
 def signeringslogg(sak: dict) -> list[dict]:
     """The record as rows for the documents and screens, oldest first: `rolle`, `tittel`, `namn`,
     `epost`, `tid` (Europe/Oslo, «27. november 2026 kl. 14.05»), `tid_utc` («2026-11-27 13.05
-    UTC»), `dag`, `versjon` and `sha256` (what was signed; None for 0.3.0 records)."""
+    UTC»), `dag`, `versjon`, `sha256` (what was signed; None for 0.3.0 records) and `teikna`
+    (a drawn image was added to the confirmation)."""
     rec = signering(sak)
     rader = []
     for rolle, tittel in ROLLAR.items():
@@ -239,7 +240,7 @@ def signeringslogg(sak: dict) -> list[dict]:
             rader.append({"rolle": rolle, "tittel": tittel, "namn": s["namn"], "epost": s.get("epost") or "",
                           "tid": f"{nynorsk_dato(t.date())} kl. {t:%H.%M}", "tid_utc": f"{u:%Y-%m-%d %H.%M} UTC",
                           "dag": t.date(), "versjon": s.get("versjon", rec.get("versjon")),
-                          "sha256": s.get("sha256")})
+                          "sha256": s.get("sha256"), "teikna": bool(s.get("bilete_sha256") or s.get("bilete"))})
     return rader
 
 

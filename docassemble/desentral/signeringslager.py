@@ -28,7 +28,7 @@ from .signering import ROLLAR, godkjent_hash, registrer_godkjent_dokument, rolle
 
 __all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
            "mitt_namn", "avtale_filnamn", "signeringstabell", "lag_signerte_dokument", "godkjent_dokument",
-           "lagre_godkjent_dokument", "godkjent_samling", "samling", "hash_tekst", "med_metadata"]
+           "lagre_godkjent_dokument", "godkjent_samling", "samling", "hash_tekst", "med_metadata", "teikning_tillaten"]
 
 
 def _brukar() -> tuple:
@@ -130,18 +130,21 @@ def lagre_godkjent_dokument(sak: dict, dokument: DAFileCollection) -> dict:
 
 # --- Signatures ---
 
-def signer_sak(sak_id: str, bilete: DAFile, sett_versjon, sett_sha256: str | None) -> dict:
-    """Store the signed-in user's signature on the case as stored now, bound to the version and
-    the approved document's SHA-256 the user's screen showed (compare-and-set under the case's
+def signer_sak(sak_id: str, bilete: DAFile | None, sett_versjon, sett_sha256: str | None) -> dict:
+    """Store the signed-in user's signature (the confirming action; `bilete` a drawn image where
+    the agency allows one and the signer drew it) on the case as stored now, bound to the version
+    and the approved document's SHA-256 the user's screen showed (compare-and-set under the case's
     lock): a changed case, a second signature by the same party or another party's turn is
     refused with the reason (SakFeil)."""
     brukar_id, epost, privilegium, namn = _brukar()
-    with open(bilete.path(), "rb") as f:
-        png = f.read()
-    # The image is kept by its own hash beside the case (before the case is written, so a stored
-    # signature never lacks its image); the case holds only the hash.
-    bilete_sha256 = hashlib.sha256(png).hexdigest()
-    sakstore().set(f"bilete:{bilete_sha256}", base64.b64encode(png).decode("ascii"))
+    bilete_sha256 = None
+    if bilete is not None:
+        with open(bilete.path(), "rb") as f:
+            png = f.read()
+        # The image is kept by its own hash beside the case (before the case is written, so a
+        # stored signature never lacks its image); the case holds only the hash.
+        bilete_sha256 = hashlib.sha256(png).hexdigest()
+        sakstore().set(f"bilete:{bilete_sha256}", base64.b64encode(png).decode("ascii"))
 
     def skriv_under(sak: dict) -> dict:
         # The employee's name as in the agreement, not the account's.
@@ -153,10 +156,19 @@ def signer_sak(sak_id: str, bilete: DAFile, sett_versjon, sett_sha256: str | Non
                      tilgang=lambda s: rolle_for(s, brukar_id, epost, privilegium) is not None)
 
 
-def bilete_fil(variabel: str, underskrift: dict) -> DAFile:
-    """A party's drawn signature (from the record: kept by its hash; 0.3.0 kept it inline)."""
+def bilete_fil(variabel: str, underskrift: dict | None) -> DAFile | None:
+    """A party's drawn signature (from the record: kept by its hash; 0.3.0 kept it inline), or
+    None when the party signed without drawing (or has not signed)."""
+    if not underskrift or not (underskrift.get("bilete") or underskrift.get("bilete_sha256")):
+        return None
     png_b64 = underskrift.get("bilete") or sakstore().get(f"bilete:{underskrift['bilete_sha256']}")
     return som_fil(variabel, base64.b64decode(png_b64), "underskrift.png")
+
+
+def teikning_tillaten() -> bool:
+    """Whether the agency lets a signer add a drawn signature to the confirmation (config
+    `desentral: teikna underskrift: true`); it is never required."""
+    return bool((get_config("desentral") or {}).get("teikna underskrift"))
 
 
 def signeringstabell(sak: dict) -> list[list[str]]:

@@ -23,6 +23,8 @@ from pdftekst import pdftotext
 from segltest import lag_ca, valider_segl
 
 HR = {"roller": ["user", "hr"], "epost": "hr@example.com", "brukar_id": 99}
+# «Eg har lese avtala og signerer ho» ticked and «Signer» pressed (the screen's continue button).
+SIGNER = {"signering_lest": True, "signering_stadfest": True}
 LEIAR = {"roller": ["user", "leiar"], "epost": "leiar@example.com", "brukar_id": 98}
 FIENDTLEG_NAMN = "Kari <b>N</b> ${ 7*7 } \\input{/etc/hostname} [FILE 1] _x_ 😀"
 FIENDTLEG_VERKSEMD = "Direktoratet & \\textbf{døme} $x$ <i>AS</i>"
@@ -67,11 +69,14 @@ def _sett(motor, okt) -> dict:
 
 
 def _skriv_under(motor, okt):
+    """On the signing screen: the agreement's text is there, then «Eg har lese avtala og signerer
+    ho» ticked and «Signer» (issue 31: a confirming action, no drawing)."""
     sett = _sett(motor, okt)
-    okt.svar({"signering_stadfest": True})
-    assert okt.skjerm.id == "underskrift"
-    assert sett["sha256"][:4] in okt.skjerm.undertekst
-    return okt.underskriv(_png()), sett
+    assert 'aria-label="Avtaleteksten"' in okt.skjerm.html
+    # Drawing is offered only where the agency turns it on (the engine's config has it off).
+    assert "signering_lest" in okt.skjerm.variablar and ("Vil du òg teikne" in okt.skjerm.html) == \
+        bool((okt.motor.plugin.daconfig.get("desentral") or {}).get("teikna underskrift"))
+    return okt.svar(SIGNER), sett
 
 
 def _signering(motor, sak_id, **brukar):
@@ -169,12 +174,14 @@ def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, 
     endra = bytearray(pdf)
     endra[len(endra) // 3] ^= 1
     assert not valider_segl(bytes(endra), segl["ca"]).intact
-    # Both signature images on the signing page.
+    # Signed by the confirming action alone (drawing is off here): no image on the signing page,
+    # and the page says how each party signed (the drawn one: test_signering_krev_krysset...).
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as p:
         bilete = [o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
-    assert len([b for b in bilete if "/SMask" in b or b.get("/Width") == 400]) >= 2
+    assert bilete == []
+    assert " ".join(side.split()).count("stadfesta som innlogga brukar («Eg har lese avtala og signerer ho»)") == 2
     # The DOCX: the approved DOCX's text, then the signing page.
     (tmp_path / "signert.docx").write_bytes(docx)
     (tmp_path / "godkjent.docx").write_bytes(sett["docx"])
@@ -218,13 +225,13 @@ def test_underskrift_paa_ein_versjon_som_er_avloyst_blir_avvist_for_begge_partar
     from docassemble.desentral.signering import signering
 
     tilsett, sak_id = _godkjend(motor, 708)
-    # The employee confirms version 1 and leaves the tab on the signature screen.
+    # The employee's signing screen shows version 1; the tab is left open.
     gammal = _signering(motor, sak_id, **_tilsett(708))
     sett_1 = _sett(motor, gammal)
-    gammal.svar({"signering_stadfest": True})
-    assert gammal.skjerm.id == "underskrift" and "versjon 1" in gammal.skjerm.undertekst
+    assert "versjon 1" in gammal.skjerm.undertekst
     _endra_og_godkjend(motor, tilsett, sak_id, 708, "Lomsvegen 2, 2686 Lom")
-    skjerm = gammal.underskriv(_png())
+    # «Signer» in that tab posts what it showed: version 1.
+    skjerm = gammal.svar(SIGNER)
     assert skjerm.id == "signering-avvist"
     assert "Avtala er endra sidan du opna ho – les versjon 2 før du skriv under." in synleg_tekst(skjerm.html)
     sak = _lagra(tilsett, sak_id)
@@ -233,8 +240,7 @@ def test_underskrift_paa_ein_versjon_som_er_avloyst_blir_avvist_for_begge_partar
     gammal.svar({"signering_avvist": True})
     sett_2 = _sett(motor, gammal)
     assert sett_2["versjon"] == 2 and sett_2["sha256"] != sett_1["sha256"]
-    gammal.svar({"signering_stadfest": True})
-    assert gammal.underskriv(_png()).id == "signering-status"
+    assert gammal.svar(SIGNER).id == "signering-status"
     assert signering(_lagra(tilsett, sak_id))["arbeidstakar"]["sha256"] == sett_2["sha256"]
 
     # HR confirms version 2 and leaves that tab; version 3 is approved and signed by the employee.
@@ -244,8 +250,8 @@ def test_underskrift_paa_ein_versjon_som_er_avloyst_blir_avvist_for_begge_partar
     _endra_og_godkjend(motor, tilsett, sak_id, 708, "Fossbergom, 2686 Lom")
     skjerm, sett_3 = _skriv_under(motor, _signering(motor, sak_id, **_tilsett(708)))
     assert sett_3["versjon"] == 3
-    # HR continues in the old tab, which still carries version 2: refused before drawing.
-    hr.svar({"signering_stadfest": True})
+    # HR continues in the old tab, which still carries version 2: refused.
+    hr.svar(SIGNER)
     assert hr.skjerm.id == "signering-avvist"
     assert "les versjon 3 før du skriv under" in synleg_tekst(hr.skjerm.html)
     assert signering(_lagra(tilsett, sak_id)).get("arbeidsgivar") is None
@@ -375,11 +381,10 @@ def test_to_hr_tilsette_skriv_under_samstundes(motor, segl):
     fyrste, andre = _signering(motor, sak_id, **HR), _signering(motor, sak_id, **andre_hr)
     for okt in (fyrste, andre):
         okt.svar({"kven_skriv_under": "sjolv"})
-        okt.svar({"signering_stadfest": True})
-        assert okt.skjerm.id == "underskrift"
-    assert fyrste.underskriv(_png()).tekst.strip() == "Avtala er skriven under"
+        assert okt.skjerm.id == "signering-stadfest"
+    assert fyrste.svar(SIGNER).tekst.strip() == "Avtala er skriven under"
     # The second officer's signature is refused with the reason; the first one's stands.
-    skjerm = andre.underskriv(_png(2))
+    skjerm = andre.svar(SIGNER)
     assert skjerm.id == "signering-avvist" and "Arbeidsgivaren har alt skrive under" in synleg_tekst(skjerm.html)
     from docassemble.desentral.signering import signert_av
 
@@ -425,3 +430,42 @@ def test_tex_styreteikn_i_namn_stoppar_ingen_pdf_og_metadata_er_bokstavlege(moto
         assert (meta["publisher"], meta["contributor"], meta["creator"]) == (TEX_VERKSEMD, TEX_NAMN, TEX_VERKSEMD), kva
         (tmp_path / "d.pdf").write_bytes(pdf)
         assert manglar_i(pdf_tekst(tmp_path / "d.pdf"), [TEX_NAMN]) == [], kva
+
+
+def test_signering_krev_krysset_og_teikning_er_eit_val_der_verksemda_vil(motor, segl, monkeypatch):
+    """Issue 31, item 1: «Signer» without the box ticked stores nothing and names the box; where
+    the agency turns drawing on (`desentral: teikna underskrift`), the signer may add a drawn
+    signature, never must; the signing page says how each party signed."""
+    from docassemble.desentral.signering import signering
+    from docassemble.desentral.svarmotor import Valideringsfeil
+
+    tilsett, sak_id = _godkjend(motor, 711)
+    okt = _signering(motor, sak_id, **_tilsett(711))
+    with pytest.raises(Valideringsfeil) as feil:
+        okt.svar({**SIGNER, "signering_lest": False})
+    assert "Eg har lese avtala og signerer ho" in str(feil.value) and "signering_lest" in feil.value.feil
+    assert okt.skjerm.id == "signering-stadfest" and signering(_lagra(tilsett, sak_id)) == {}
+    # The agreement's text on the screen is the approved DOCX's, its typed name as typed.
+    tekst = synleg_tekst(okt.skjerm.html)
+    assert "Kari Nordmann" in tekst and "Tilleggsavtale om desentralisert arbeid" in tekst
+    _skriv_under(motor, okt)
+
+    monkeypatch.setitem(motor.plugin.daconfig, "desentral",
+                        {**(motor.plugin.daconfig.get("desentral") or {}), "teikna underskrift": True})
+    hr = _signering(motor, sak_id, **HR)
+    hr.svar({"kven_skriv_under": "sjolv"})
+    assert "Vil du òg teikne underskrifta di?" in hr.skjerm.html
+    hr.svar({**SIGNER, "vil_teikne": True})
+    assert hr.skjerm.id == "underskrift"
+    assert hr.underskriv(_png()).tekst.strip() == "Avtala er skriven under"
+    rec = signering(_lagra(tilsett, sak_id))
+    assert rec["arbeidstakar"]["bilete_sha256"] is None and rec["arbeidsgivar"]["bilete_sha256"]
+    side = " ".join(pdftotext(hr.user_dict["signerte"]["pdf"]).split())
+    fasit = "stadfesta som innlogga brukar («Eg har lese avtala og signerer ho»)"
+    assert side.count(fasit) == 2 and side.count(fasit + ", med teikna underskrift") == 1
+    # The drawn image is on the signing page, with its alt text (PDF/A-2a).
+    assert pdfa_feil(hr.user_dict["signerte"]["pdf"], "A") == []
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(hr.user_dict["signerte"]["pdf"])) as p:
+        assert [o for o in p.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]

@@ -27,7 +27,7 @@ from nettlesarhjelp import Intervju, logg_inn, ny_brukar
 from pdftekst import pdftotext
 from test_hr_nettlesar import HR_URL, godkjende_saker, godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
 from test_hr_nettlesar import sak_url as _sak_url
-from test_signering_nettlesar import _hr_lista, _hr_opnar, _last_ned, _skriv_under, _teikn, les_det_som_blir_signert
+from test_signering_nettlesar import _hr_lista, _hr_opnar, _kryss, _last_ned, _skriv_under, les_det_som_blir_signert
 
 from docassemble.desentral.saker import LAAS_PREFIKS
 
@@ -89,27 +89,21 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     namn = f"Sigve Signering {secrets.token_hex(2)}"
     [(a, iv, sak_url)], hr_side, hr = godkjende_saker(ny_side, tenar, api_nokkel, hr_brukar, ("Sigve", namn, {}))
 
-    # The employee opens the signing of version 1, draws, and leaves the tab before sending.
+    # The employee opens the signing of version 1, ticks the box, and leaves the tab before «Signer».
     _opne_signering(iv, sak_url)
     versjon_1, sha_1, _ = les_det_som_blir_signert(a, tenar)
     assert versjon_1 == 1
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
-    assert "versjon 1" in a.inner_text("#daquestion")
-    _teikn(a)
+    _kryss(a)
     # Another tab: the work place changes, HR approves version 2.
     fane = Intervju(_ny_fane(a, "fane2"), tenar)
     _endre(fane, sak_url, "Lomsvegen 2, 2686 Lom")
     godkjenn_som_hr(hr, namn)
-    # The old tab sends the signature drawn on version 1: refused, with the reason.
-    a.bring_to_front()
-    a.locator(".da-signature .dasigsave").click()
-    a.wait_for_selector("body.question-signering-avvist", timeout=120000)
-    iv.sjekk()
+    # The old tab signs what it showed, version 1: refused, with the reason.
+    iv.knapp("Signer", "signering-avvist")
     assert "Avtala er endra sidan du opna ho – les versjon 2 før du skriv under." in a.inner_text("#daquestion")
     iv.knapp("Les avtala slik ho står no", "signering-stadfest")
     versjon_2, sha_2, _ = les_det_som_blir_signert(a, tenar)
     assert (versjon_2, sha_2 != sha_1) == (2, True)
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(iv)
     assert "Underskrifta ventar" in a.inner_text("body")
 
@@ -145,10 +139,10 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     _opne_signering(iv, sak_url)
     versjon_3, sha_3, godkjent_3 = les_det_som_blir_signert(a, tenar)
     assert versjon_3 == 3
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(iv)
-    # HR continues in the old tab, which carries version 2: refused before anything is drawn.
-    hr.knapp("Gå vidare til underskrifta", "signering-avvist")
+    # HR continues in the old tab, which carries version 2: «Signer» is refused.
+    _kryss(hr_side)
+    hr.knapp("Signer", "signering-avvist")
     assert "Avtala er endra sidan du opna ho – les versjon 3 før du skriv under." in hr_side.inner_text("#daquestion")
     hr.knapp("Les avtala slik ho står no", "kven-skriv-under")
     # «Tilbake» goes to the refusal again (nothing stored); on from there.
@@ -157,7 +151,6 @@ def test_underskrift_paa_avloyst_versjon_blir_avvist_for_arbeidstakar_og_hr(ny_s
     hr.val("Kven skriv under?", "Eg skriv under sjølv")
     hr.hald_fram("signering-stadfest")
     assert les_det_som_blir_signert(hr_side, tenar)[:2] == (3, sha_3)
-    hr.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(hr)
     assert "Avtala er skriven under" in hr_side.inner_text("body")
 
@@ -222,7 +215,7 @@ def _hald_fram(side):
 
 
 def _signaturknapp(side):
-    return side.locator(".da-signature .dasigsave")
+    return side.locator("#daquestion").get_by_role("button", name="Signer", exact=True)
 
 
 def _godkjenn_klar(hr: Intervju, namn: str) -> str:
@@ -260,14 +253,12 @@ def test_samtidige_lagringar_moetest_i_compare_and_set(ny_side, tenar, api_nokke
 
     # The employee signs; two officers sign for the employer at the same instant.
     _opne_signering(iv, sak_url)
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(iv)
     for h in (hr, hr2):
         _hr_opnar(h, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
         h.val("Kven skriv under?", "Eg skriv under sjølv")
         h.hald_fram("signering-stadfest")
-        h.knapp("Gå vidare til underskrifta", "underskrift")
-        _teikn(h.page)
+        _kryss(h.page)
     _samstundes(laas, sak_id, _signaturknapp(hr_side), _signaturknapp(hr2_side))
     for side in (hr_side, hr2_side):
         side.wait_for_selector("body.question-signering-status, body.question-signering-avvist", timeout=120000)
@@ -280,8 +271,7 @@ def test_samtidige_lagringar_moetest_i_compare_and_set(ny_side, tenar, api_nokke
     namn_b = f"Sander Samtidig {secrets.token_hex(2)}"
     [(b, ivb, sak_url_b)], _, _ = godkjende_saker(ny_side, tenar, api_nokkel, hr_brukar, ("Sander", namn_b, {}))
     _opne_signering(ivb, sak_url_b)
-    ivb.knapp("Gå vidare til underskrifta", "underskrift")
-    _teikn(b)
+    _kryss(b)
     _endre(Intervju(_ny_fane(b, "fane2"), tenar), sak_url_b, "Lomsvegen 2, 2686 Lom")
     sak_id_b = _godkjenn_klar(hr, namn_b)
     # The signature's request is refused without the lock (when it is assembled, the case is

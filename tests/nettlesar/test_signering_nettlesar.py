@@ -41,8 +41,12 @@ def leiar_brukar(tenar, api_nokkel):
     return ny_brukar(tenar, api_nokkel, ("user", "leiar"), fornamn="Lars")
 
 
+SIGNER_KRYSS = "Eg har lese avtala og signerer ho"
+TEIKNE_SPORSMAL = "Vil du òg teikne underskrifta di? (Ikkje naudsynt.)"
+
+
 def _teikn(side):
-    """Draw a signature on docassemble's canvas with the mouse, as a user does."""
+    """Draw a signature on docassemble's canvas with the mouse (the optional drawing)."""
     side.bring_to_front()  # a hidden tab delays every mouse event (see Intervju.knapp)
     lerret = side.locator("#dasigcontent canvas")
     boks = lerret.bounding_box()
@@ -54,14 +58,48 @@ def _teikn(side):
     side.mouse.up()
 
 
+def _kryss(side):
+    """Tick «Eg har lese avtala og signerer ho» on the signing screen, as a user clicks its label."""
+    side.bring_to_front()  # a hidden tab delays every input event (see Intervju.knapp)
+    boks = side.get_by_label(SIGNER_KRYSS, exact=True)
+    if not boks.is_checked():
+        side.locator("#daquestion").get_by_text(SIGNER_KRYSS, exact=True).click()
+    assert boks.is_checked()
+
+
 def _skriv_under(iv: Intervju):
-    """On the signature screen: draw, then «Hald fram» (the visible one under the canvas)."""
+    """On the signing screen (issue 31: a confirming action): the agreement's text is there; the
+    box ticked, then «Signer»."""
     side = iv.page
-    side.wait_for_selector("body.question-underskrift")
-    iv.sjekk()
-    _teikn(side)
-    side.locator(".da-signature .dasigsave").click()
+    side.wait_for_selector("body.question-signering-stadfest")
+    assert side.locator("#daquestion section[aria-label='Avtaleteksten']").count() == 1
+    _kryss(side)
+    iv.knapp("Signer", "signering-status")
+
+
+def _signer_med_tastaturet(iv: Intervju):
+    """The signing screen with the keyboard alone: Tab to the box, Space, Tab to «Signer», Enter
+    (WCAG 2.1.1). Fails if the box or the button cannot be reached, or nothing is sent."""
+    side = iv.page
+    side.bring_to_front()
+    side.wait_for_selector("body.question-signering-stadfest")
+
+    def fokus_paa(js: str) -> bool:
+        for _ in range(120):
+            side.keyboard.press("Tab")
+            if side.evaluate(js):
+                return True
+        return False
+
+    assert fokus_paa("() => document.activeElement && document.activeElement.type === 'checkbox' && "
+                     f"document.activeElement.labels[0] && document.activeElement.labels[0].innerText.trim() === {SIGNER_KRYSS!r}")
+    side.keyboard.press("Space")
+    assert side.get_by_label(SIGNER_KRYSS, exact=True).is_checked()
+    assert fokus_paa("() => document.activeElement && document.activeElement.tagName === 'BUTTON' && "
+                     "document.activeElement.innerText.trim() === 'Signer'")
+    side.keyboard.press("Enter")
     side.wait_for_selector("body.question-signering-status", timeout=120000)
+    side.wait_for_load_state("networkidle")
     iv.sjekk()
 
 
@@ -95,12 +133,10 @@ def signer_begge(iv: Intervju, sak_url: str, hr: Intervju, namn: str):
     iv.page.get_by_role("link", name="Skriv under avtala").click()
     iv.page.wait_for_selector("body.question-signering-stadfest")
     iv.sjekk()
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(iv)
     _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
     hr.val("Kven skriv under?", "Eg skriv under sjølv")
     hr.hald_fram("signering-stadfest")
-    hr.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(hr)
     assert "Avtala er skriven under" in hr.page.inner_text("body")
 
@@ -157,20 +193,15 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     assert "som arbeidstakar" in a.inner_text("body")
     # The agreement to read first: version 1, the bytes whose SHA-256 the screen shows.
     assert les_det_som_blir_signert(a, tenar)[0] == 1
-    iv.knapp("Gå vidare til underskrifta", "underskrift")
-    # An empty signature: the Nynorsk message, and the click sends nothing.
-    postar = []
-    a.on("request", lambda r: postar.append(r.url) if r.method == "POST" else None)
-    a.locator(".da-signature .dasigsave").click()
-    a.wait_for_selector("#daerrormess:not(.dasignotshowing)")
-    assert "Du må skrive under for å halde fram." in a.inner_text("#daerrormess")
-    assert postar == [] and iv.id == "underskrift"
-    # Drawn, cleared («Tøm»), and the empty canvas is refused again.
-    _teikn(a)
-    a.locator(".da-signature .dasigclear").click()
-    a.locator(".da-signature .dasigsave").click()
-    assert a.locator("#daerrormess:not(.dasignotshowing)").is_visible() and postar == []
-    _skriv_under(iv)
+    # The agreement's text on the screen, the employee's name as typed.
+    assert NAMN_TEKST in a.locator("#daquestion section[aria-label='Avtaleteksten']").inner_text()
+    # «Signer» without the box ticked: the Nynorsk message naming the box, nothing signed.
+    a.locator("#daquestion").get_by_role("button", name="Signer", exact=True).click()
+    a.get_by_text(f"Kryss av for «{SIGNER_KRYSS}» før du trykkjer «Signer».").first.wait_for()
+    assert iv.id == "signering-stadfest"
+    iv.sjekk()
+    # Signed with the keyboard alone (WCAG 2.1.1).
+    _signer_med_tastaturet(iv)
     assert "Underskrifta ventar" in a.inner_text("body")
     assert "Ventar" in a.inner_text("table")
 
@@ -183,13 +214,32 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     assert "for arbeidsgivaren" in hr_side.inner_text("body")
     hr.knapp("Tilbake", "kven-skriv-under")
     hr.hald_fram("signering-stadfest")
-    hr.knapp("Gå vidare til underskrifta", "underskrift")
-    # «Tilbake» from the signature itself (the visible button under the canvas), and on again.
+    # The test server lets a signer add a drawn signature (never required): HR adds one.
+    hr.val(TEIKNE_SPORSMAL, "Ja")
+    _kryss(hr_side)
+    hr.knapp("Signer", "underskrift")
+    # An empty drawing: the Nynorsk message, and the click sends nothing.
+    postar = []
+    hr_side.on("request", lambda r: postar.append(r.url) if r.method == "POST" else None)
+    hr_side.locator(".da-signature .dasigsave").click()
+    hr_side.wait_for_selector("#daerrormess:not(.dasignotshowing)")
+    assert "Du må skrive under for å halde fram." in hr_side.inner_text("#daerrormess")
+    assert postar == [] and hr.id == "underskrift"
+    # Drawn, cleared («Tøm»), and the empty canvas is refused again.
+    _teikn(hr_side)
+    hr_side.locator(".da-signature .dasigclear").click()
+    hr_side.locator(".da-signature .dasigsave").click()
+    assert hr_side.locator("#daerrormess:not(.dasignotshowing)").is_visible() and postar == []
+    # «Tilbake» from the drawing (the visible button under the canvas) to the signing screen.
     hr_side.locator(".da-signature").get_by_role("button", name="Tilbake").click()
     hr_side.wait_for_selector("body.question-signering-stadfest")
     hr.sjekk()
-    hr.knapp("Gå vidare til underskrifta", "underskrift")
-    _skriv_under(hr)
+    _kryss(hr_side)
+    hr.knapp("Signer", "underskrift")
+    _teikn(hr_side)
+    hr_side.locator(".da-signature .dasigsave").click()
+    hr_side.wait_for_selector("body.question-signering-status", timeout=120000)
+    hr.sjekk()
     tekst = hr_side.inner_text("body")
     assert "Avtala er skriven under" in tekst and "PDF-en er forsegla av verksemda" in tekst
     assert NAMN_TEKST in tekst  # the employee's name in the record, literally
@@ -213,6 +263,8 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
                     and "/SMask" in o]) >= 2
     pdf_tekst = " ".join(pdftotext(pdf).split())
     assert "Signeringsside for versjon 1" in pdf_tekst and hr_brukar[0] in pdf_tekst and NAMN_TEKST in pdf_tekst
+    # How each signed: both confirmed as signed-in users; HR added a drawing.
+    assert pdf_tekst.count("stadfesta som innlogga brukar") == 2 and pdf_tekst.count("med teikna underskrift") == 1
     assert forbodne_i(pdf_tekst) == []
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         assert "Signeringsside" in z.read("word/document.xml").decode()
@@ -252,7 +304,6 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     [sak_id] = parse_qs(urlparse(href).query)["sak"]
     a2.get_by_role("link", name="Skriv under avtala").click()
     a2.wait_for_selector("body.question-signering-stadfest")
-    iv2.knapp("Gå vidare til underskrifta", "underskrift")
     _skriv_under(iv2)
     # The case page says the employer's signature is waiting, and links to the record.
     a2.goto(sak_url2)
@@ -308,7 +359,7 @@ def test_underskrift_segl_og_arkivpakke(ny_side, tenar, api_nokkel, hr_brukar, l
     # Issue 27, item 3: the leader opens what they sign (read only), the hash as shown.
     versjon, sha256, godkjent = les_det_som_blir_signert(leiar_side, tenar)
     assert versjon == 1 and godkjent.startswith(b"%PDF")
-    leiar.knapp("Gå vidare til underskrifta", "underskrift")
+    leiar.val(TEIKNE_SPORSMAL, "Nei")  # no drawing: the confirmation alone
     _skriv_under(leiar)
     assert "Avtala er skriven under" in leiar_side.inner_text("body")
     assert leiar_brukar[0] in leiar_side.inner_text("table")
