@@ -140,6 +140,10 @@ def hr_liste_filtrert_og_sortert(hr: Intervju, namn: str):
         hr.page.locator("#daquestion", has_text=f"Side 2 av {-(-talet // PER_SIDE)} (sak {PER_SIDE + 1}–").wait_for()
         hr.sjekk()
         assert len(_rader(hr)) == min(talet - PER_SIDE, PER_SIDE)
+        hr.page.locator("#daquestion").get_by_role("link", name="Førre side", exact=True).click()
+        hr.page.locator("#daquestion", has_text=f"Side 1 av {-(-talet // PER_SIDE)} (sak 1–{PER_SIDE} ").wait_for()
+        hr.sjekk()
+        assert len(_rader(hr)) == PER_SIDE
     for lenkje, kolonne in (("Namn", 0), ("Sendt inn", 6), ("Sist endra", 7)):
         hr.page.locator("#daquestion").get_by_role("link", name=lenkje, exact=True).click()
         hr.page.locator("#daquestion strong", has_text=re.compile(rf"^{lenkje}$")).wait_for()
