@@ -274,16 +274,18 @@ def test_samtidige_lagringar_moetest_i_compare_and_set(ny_side, tenar, api_nokke
     _kryss(b)
     _endre(Intervju(_ny_fane(b, "fane2"), tenar), sak_url_b, "Lomsvegen 2, 2686 Lom")
     sak_id_b = _godkjenn_klar(hr, namn_b)
-    # The signature's request is refused without the lock (when it is assembled, the case is
-    # already version 2, sent to HR); the approval waits at the lock, then is stored.
+    # «Signer» is refused without the lock: when the request is read, the case is already version
+    # 2, sent to HR, so the signing question is no longer asked and docassemble
+    # (`restrict input variables`) sets nothing from its form; the screen says why nothing can be
+    # signed now. The approval waits at the lock, then is stored.
     _samstundes(laas, sak_id_b, _signaturknapp(b), _hald_fram(hr_side), ventar=(False, True))
     hr_side.wait_for_selector("body.question-hr-utfort", timeout=120000)
     assert "Avtala er godkjend" in hr_side.inner_text("#daquestion")
-    b.wait_for_selector("body.question-signering-avvist", timeout=120000)
+    b.wait_for_selector("body.question-signering-status", timeout=120000)
     ivb.sjekk()
-    assert "Avtala er endra sidan du opna ho" in b.inner_text("#daquestion")
+    assert "Avtala kan ikkje skrivast under før HR har godkjent henne." in b.inner_text("#daquestion")
     # Nothing was recorded on either version: the employee's signature waits for version 2.
-    ivb.knapp("Les avtala slik ho står no", "signering-stadfest")
+    _opne_signering(ivb, sak_url_b)
     assert les_det_som_blir_signert(b, tenar)[0] == 2
     b.goto(sak_url_b)
     b.wait_for_selector("body.question-avtale-ferdig")
