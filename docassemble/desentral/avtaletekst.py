@@ -19,13 +19,14 @@ from .typstpdf import PdfFeil, finn_pandoc
 
 __all__ = ["avtale_html", "html_fra_pandoc"]
 
-# Pandoc's element -> the screen's (None: left out, its text kept).
+# Pandoc's element -> the screen's; any other element is left out and its text kept.
 _ELEMENT = {"h1": "h2", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6", "h6": "h6", "p": "p", "ul": "ul",
             "ol": "ol", "li": "li", "table": "table", "thead": "thead", "tbody": "tbody", "tr": "tr", "th": "th",
             "td": "td", "strong": "strong", "em": "em", "code": "code", "blockquote": "blockquote"}
-_TOMME = {"br": "<br>"}
-# Elements whose content is not text of the agreement (the HTML head, an image's file, a style).
-_HOPP_OVER = {"head", "img", "style", "script", "svg"}
+# Attributes the screen's element gets (docassemble's table style, header cells for screen readers).
+_ATTRIBUTT = {"table": ' class="table table-sm"', "th": ' scope="col"'}
+# Elements whose content is not text of the agreement (the HTML head, a style, a drawing).
+_HOPP_OVER = {"head", "style", "script", "svg"}
 
 
 class _Omskrivar(HTMLParser):
@@ -36,21 +37,15 @@ class _Omskrivar(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in _HOPP_OVER:
-            self.hopp += tag != "img"
-            return
-        if tag in _TOMME:
-            self.ut.append(_TOMME[tag])
+            self.hopp += 1
+        elif tag == "br":
+            self.ut.append("<br>")
         elif tag in _ELEMENT:
-            if tag == "table":
-                self.ut.append('<table class="table table-sm">')
-            elif tag == "th":
-                self.ut.append('<th scope="col">')
-            else:
-                self.ut.append(f"<{_ELEMENT[tag]}>")
+            self.ut.append(f"<{_ELEMENT[tag]}{_ATTRIBUTT.get(tag, '')}>")
 
     def handle_endtag(self, tag):
         if tag in _HOPP_OVER:
-            self.hopp -= tag != "img"
+            self.hopp -= 1
         elif tag in _ELEMENT:
             self.ut.append(f"</{_ELEMENT[tag]}>")
 

@@ -70,7 +70,7 @@ PER_SIDE = 25
 
 def hr_visningsval(status: object, sorter: object, side: object = None) -> tuple[str, str, int]:
     """The view asked for in a link, or the default for anything else (a link is a URL anyone
-    can edit): status, order and page (from 1; a page past the end shows the last)."""
+    can edit): status, order and page (from 1; hr_sideutval keeps it within the list)."""
     try:
         nr = max(1, int(str(side)))
     except ValueError:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from .datoar import nynorsk_dato
 from .saker import SakFeil, tid_no, versjonar
 
-__all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "ferdig_signert", "rolle_for", "kan_signere", "signer",
+__all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "teikna", "ferdig_signert", "rolle_for", "kan_signere", "signer",
            "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",
            "godkjent_hash", "registrer_godkjent_dokument", "utan_bilete", "endra_melding", "ulik_det_sette"]
 
@@ -53,6 +53,12 @@ def signering(sak: dict) -> dict:
 
 def signert_av(sak: dict, rolle: str) -> dict | None:
     return signering(sak).get(rolle)
+
+
+def teikna(underskrift: dict | None) -> bool:
+    """Whether a party's signature record has a drawn image (kept by its hash; 0.3.0 kept it
+    inline) beside the confirming action."""
+    return bool(underskrift and (underskrift.get("bilete_sha256") or underskrift.get("bilete")))
 
 
 def ferdig_signert(sak: dict) -> bool:
@@ -240,7 +246,7 @@ def signeringslogg(sak: dict) -> list[dict]:
             rader.append({"rolle": rolle, "tittel": tittel, "namn": s["namn"], "epost": s.get("epost") or "",
                           "tid": f"{nynorsk_dato(t.date())} kl. {t:%H.%M}", "tid_utc": f"{u:%Y-%m-%d %H.%M} UTC",
                           "dag": t.date(), "versjon": s.get("versjon", rec.get("versjon")),
-                          "sha256": s.get("sha256"), "teikna": bool(s.get("bilete_sha256") or s.get("bilete"))})
+                          "sha256": s.get("sha256"), "teikna": teikna(s)})
     return rader
 
 

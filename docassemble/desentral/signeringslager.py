@@ -24,7 +24,7 @@ from .dokumentformat import ferdige_filer
 from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
 from .sakslager import sakstore, endre_sak, hent_sak, sak_laas
 from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
-from .signering import ROLLAR, godkjent_hash, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
+from .signering import ROLLAR, godkjent_hash, teikna, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
 
 __all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
            "mitt_namn", "avtale_filnamn", "signeringstabell", "lag_signerte_dokument", "godkjent_dokument",
@@ -159,7 +159,7 @@ def signer_sak(sak_id: str, bilete: DAFile | None, sett_versjon, sett_sha256: st
 def bilete_fil(variabel: str, underskrift: dict | None) -> DAFile | None:
     """A party's drawn signature (from the record: kept by its hash; 0.3.0 kept it inline), or
     None when the party signed without drawing (or has not signed)."""
-    if not underskrift or not (underskrift.get("bilete") or underskrift.get("bilete_sha256")):
+    if not teikna(underskrift):
         return None
     png_b64 = underskrift.get("bilete") or sakstore().get(f"bilete:{underskrift['bilete_sha256']}")
     return som_fil(variabel, base64.b64decode(png_b64), "underskrift.png")
