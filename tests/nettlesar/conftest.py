@@ -70,8 +70,10 @@ def ny_side(nettlesar, tenar, request):
     contexts = []
     opptak = skjermdekning.Opptak(request.node.nodeid)
 
-    def lag(namn: str = ""):
-        context = nettlesar.new_context(locale="nn-NO", viewport={"width": 1100, "height": 900})
+    def lag(namn: str = "", locale: str = "nn-NO"):
+        # `locale` is also the browser's Accept-Language (issue 31: docassemble's pages in
+        # Nynorsk whatever the browser asks for).
+        context = nettlesar.new_context(locale=locale, viewport={"width": 1100, "height": 900})
         opptak.kople_til(context)
         contexts.append(context)
         page = context.new_page()
