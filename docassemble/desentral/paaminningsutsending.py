@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from docassemble.base.util import DAStore, get_config, interview_url
+from docassemble.base.util import DAStore, get_config
 
 from .datoar import nynorsk_dato
 from .epost import lag_epost, send_epost
-from .intervju import SIGNERING_INTERVJU
 from .paaminning import nye_paaminningar, paaminningsepost, signeringspaaminningar
 from .sakslager import alle_saker
 from .signering import leiar_for
+from .varsel import slatt_paa
+from .varselutsending import lenkje_til
 
 __all__ = ["send_paaminningar"]
 
@@ -35,12 +36,13 @@ def send_paaminningar(i_dag: date | None = None) -> int:
         for nokkel, _, _ in nye:
             lager.set(nokkel, True)
         talde += len(nye)
-    for nokkel, rolle, sak, frist in signeringspaaminningar(saker, i_dag, sendt):
+    paaminne_partane = slatt_paa("signering_paaminning", get_config("desentral"))
+    for nokkel, rolle, sak, frist in signeringspaaminningar(saker, i_dag, sendt) if paaminne_partane else []:
         til = sak.get("epost") if rolle == "arbeidstakar" else (leiar_for(sak) or hr)
         epost = lag_epost("signering_paaminning", {
             "versjon": sak["versjon"], "frist": nynorsk_dato(frist["dato"]), "kjelde": frist["kjelde"],
             "part": "Arbeidstakaren" if rolle == "arbeidstakar" else "Arbeidsgivaren",
-            "lenkje": interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], new_session=1)})
+            "lenkje": lenkje_til(sak, "signering")})
         if til and send_epost(til, epost):
             lager.set(nokkel, True)
             talde += 1

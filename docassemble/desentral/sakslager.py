@@ -19,6 +19,7 @@ from docassemble.base.util import DARedis, DAStore, get_config
 
 from .epost import lag_epost, send_epost
 from .saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
+from .varselutsending import send_varsel
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
            "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje", "endre_sak", "sak_laas"]
@@ -80,7 +81,10 @@ def endre_sak(sak_id: str, endre, sett: dict | None = None, tilgang=None) -> dic
         grunn = endra_sidan(sak, sett)
         if grunn:
             raise SakFeil(grunn)
-        return lagre_sak(endre(sak))
+        ny = lagre_sak(endre(sak))
+    # The parties are told once the write is stored and the lock let go (issue 31).
+    send_varsel(sak, ny)
+    return ny
 
 
 def hent_sak(sak_id: str) -> dict | None:

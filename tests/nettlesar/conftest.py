@@ -52,6 +52,14 @@ def hr_brukar(tenar, api_nokkel):
     return ny_brukar(tenar, api_nokkel, ("user", "hr"), fornamn="Hanne")
 
 
+@pytest.fixture
+def leiar_brukar(tenar, api_nokkel):
+    # The administrator's step in README: the privilege `leiar` (400 if it exists).
+    status, body = _api(tenar, api_nokkel, "/api/privileges", {"privilege": "leiar"})
+    assert status in (204, 400), body
+    return ny_brukar(tenar, api_nokkel, ("user", "leiar"), fornamn="Lars")
+
+
 @pytest.fixture(scope="session")
 def nettlesar():
     from playwright.sync_api import sync_playwright

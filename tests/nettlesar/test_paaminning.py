@@ -18,7 +18,8 @@ from email.policy import default as standard
 
 import pytest
 from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
-from test_hr_nettlesar import godkjenn_som_hr, send_inn_som_arbeidstakar
+from test_hr_nettlesar import godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
+from test_signering_nettlesar import _skriv_under
 
 from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
 from docassemble.desentral.epost import lag_epost
@@ -135,3 +136,107 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
     hr_side.wait_for_selector("body.question-paaminning-status")
     hr.sjekk()
     assert f"Sist køyrd: {i_dag.day}." in hr_side.inner_text("body")
+
+
+# --- Issue 31, item 2: the parties told by e-mail, each link opening the right screen ---------
+# (in this file: one SMTP sink per worker, --dist loadfile)
+
+def _brev(mottak, til: str, emne: str, tal: int = 1) -> email.message.EmailMessage:
+    """The `tal`-th mail to `til` with subject `emne`; the server sends while the screen is made,
+    the sink may take a moment to hand it over."""
+    import time
+
+    for _ in range(100):
+        funne = [b for b in mottak.brev if b["To"] == til and b["Subject"] == emne]
+        if len(funne) >= tal:
+            return funne[tal - 1]
+        time.sleep(0.1)
+    raise AssertionError((til, emne, [(b["To"], b["Subject"]) for b in mottak.brev]))
+
+
+def _lenkje(brev) -> str:
+    tekst = brev.get_body(("plain",)).get_content()
+    html = lesen(brev.get_body(("html",)).get_content())
+    assert html.taggar <= {"html", "body", "p", "ul", "li"}, html.taggar
+    [lenkje] = re.findall(r"http://\S+", tekst)
+    assert "/user/sign-in?next=" in lenkje
+    return lenkje
+
+
+def _opne(side, lenkje: str, brukar: tuple[str, str] | None, skjerm: str):
+    """The link followed in `side`; `brukar` signs in on the sign-in page it opens first (None:
+    already signed in there). Waits for the screen `skjerm` and checks it."""
+    side.goto(lenkje)
+    if brukar is not None:
+        side.get_by_label("E-post", exact=True).fill(brukar[0])
+        side.get_by_label("Passord", exact=True).fill(brukar[1])
+        side.get_by_role("button", name="Logg inn").click()
+    side.wait_for_selector(f"body.question-{skjerm}")
+    Intervju(side, side.url.split("/interview")[0]).sjekk()
+
+
+def test_partane_faar_varsel_med_lenkje_til_rett_skjerm(ny_side, tenar, api_nokkel, hr_brukar, leiar_brukar, mottak):
+    namn = f"Vera <b>Varsel</b> {secrets.token_hex(2)}"
+    kommentar = "Før opp <i>skjerm</i> ${ 7*7 }"
+    a_brukar = ny_brukar(tenar, api_nokkel, fornamn="Vera")
+    epost_a = a_brukar[0]
+    a = ny_side("a")
+    logg_inn(a, tenar, a_brukar)
+    iv_a = Intervju(a, tenar).start()
+    send_inn_som_arbeidstakar(iv_a, namn)
+    b = ny_side("b")  # another employee, signed in: every link must show her nothing of Vera's case
+    logg_inn(b, tenar, ny_brukar(tenar, api_nokkel, fornamn="Bodil"))
+
+    # HR returns the case: Vera is told, the comment is not in the mail.
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, tenar, hr_brukar)
+    hr = Intervju(hr_side, tenar)
+    opne_sak_som_hr(hr, namn)
+    hr.val("Avgjerd", "Returner til arbeidstakaren")
+    hr.tekst("Kommentar til arbeidstakaren", kommentar)
+    hr.hald_fram("hr-utfort")
+    brev = _brev(mottak, epost_a, lag_epost("returnert", {"lenkje": ""}).emne)
+    assert "skjerm" not in brev.get_body(("plain",)).get_content() and namn not in str(brev)
+    lenkje = _lenkje(brev)
+    # Vera in a browser not signed in: the sign-in page, then her own answers with the comment.
+    a2 = ny_side("a2")
+    _opne(a2, lenkje, a_brukar, "returnert")
+    assert kommentar in a2.inner_text("#daquestion")
+    # Bodil gets a new session of her own, nothing of Vera's.
+    b.goto(lenkje)
+    b.wait_for_selector("body[class*='question-']")
+    assert namn not in b.inner_text("body") and kommentar not in b.inner_text("body")
+    assert "Klarte ikkje å hente økta" in b.inner_text("body")
+    iv_a2 = Intervju(a2, tenar)
+    iv_a2.hald_fram("gjennomgang")
+    iv_a2.hald_fram("innsending")
+    iv_a2.knapp("Send til HR", "avtale-ferdig")
+
+    # HR approves: Vera's link opens the signing screen; Bodil's the refusal.
+    hr.knapp("Tilbake til lista", "hr-saker")
+    godkjenn_som_hr(hr, namn)
+    lenkje = _lenkje(_brev(mottak, epost_a, lag_epost("godkjend", {"versjon": 2, "lenkje": ""}).emne))
+    _opne(b, lenkje, None, "signering-ikkje-funnen")
+    _opne(a, lenkje, None, "signering-stadfest")
+    _skriv_under(Intervju(a, tenar))
+
+    # Vera's signature: the employer (HR's address, no leader named yet) is told.
+    hr_epost = os.environ.get("DESENTRAL_HR_EPOST", "hr@example.com")
+    lenkje = _lenkje(_brev(mottak, hr_epost, lag_epost("signert_av_arbeidstakar", {"versjon": 2, "lenkje": ""}).emne))
+    _opne(b, lenkje, None, "signering-ikkje-funnen")
+    _opne(hr_side, lenkje, None, "kven-skriv-under")
+    # HR names a leader: the leader's link, signed in on the way, opens the signing screen.
+    hr.val("Kven skriv under?", "Ein leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", leiar_brukar[0])
+    hr.hald_fram("leiar-tildelt")
+    lenkje = _lenkje(_brev(mottak, leiar_brukar[0], lag_epost("leiar_signering", {"versjon": 2, "lenkje": ""}).emne))
+    _opne(b, lenkje, None, "signering-ikkje-funnen")
+    leiar = ny_side("leiar")
+    _opne(leiar, lenkje, leiar_brukar, "signering-stadfest")
+    _skriv_under(Intervju(leiar, tenar))
+
+    # The leader's signature: Vera is told, her link shows the signed agreement.
+    lenkje = _lenkje(_brev(mottak, epost_a, lag_epost("signert_av_arbeidsgivar", {"versjon": 2, "lenkje": ""}).emne))
+    _opne(b, lenkje, None, "signering-ikkje-funnen")
+    _opne(a, lenkje, None, "signering-status")
+    assert "Avtala er skriven under" in a.inner_text("body")

@@ -31,16 +31,6 @@ from segltest import valider_segl
 NAMN_TEKST = "<b>Sol</b> ${ 7*7 }"
 
 
-@pytest.fixture
-def leiar_brukar(tenar, api_nokkel):
-    from nettlesarhjelp import _api
-
-    # The administrator's step in README: the privilege `leiar` (400 if it exists).
-    status, body = _api(tenar, api_nokkel, "/api/privileges", {"privilege": "leiar"})
-    assert status in (204, 400), body
-    return ny_brukar(tenar, api_nokkel, ("user", "leiar"), fornamn="Lars")
-
-
 SIGNER_KRYSS = "Eg har lese avtala og signerer ho"
 TEIKNE_SPORSMAL = "Vil du òg teikne underskrifta di? (Ikkje naudsynt.)"
 
