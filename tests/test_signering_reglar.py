@@ -207,3 +207,24 @@ def test_arkivpakka_held_det_readme_seier(svar_dict):
     assert post["versjonar"][0]["signering"]["arbeidsgivar"]["namn"] == "Namn"
     assert post["versjonar"][0]["dokument"]["sha256_pdf"] == "a" * 64
     assert post["signering"]["arbeidstakar"]["sha256"] == "a" * 64
+
+
+def test_leiar_invitert_paa_epost_signerer_med_nykelen_i_lenkja(svar_dict):
+    """Issue 31, item 3: a leader without the privilege `leiar` (invited by e-mail) is the
+    employer's signer only with the key mailed to the address HR named, for that version."""
+    from docassemble.desentral.signering import leiarnykel
+
+    sak = tildel_leiar(_godkjend(svar_dict), "Ny.Leiar@example.com")
+    nykel = leiarnykel("hemmeleg", sak, "ny.leiar@example.com")
+    assert rolle_for(sak, 9, "ny.leiar@example.com", set()) is None
+    assert rolle_for(sak, 9, "ny.leiar@example.com", set(), nykel, "hemmeleg") == "arbeidsgivar"
+    assert rolle_for(sak, 9, "NY.LEIAR@example.com", set(), nykel, "hemmeleg") == "arbeidsgivar"
+    # Another address with the key, a wrong key, another secret: nothing.
+    assert rolle_for(sak, 10, "annan@example.com", set(), nykel, "hemmeleg") is None
+    assert rolle_for(sak, 9, "ny.leiar@example.com", set(), "0" * 32, "hemmeleg") is None
+    assert rolle_for(sak, 9, "ny.leiar@example.com", set(), nykel, "anna") is None
+    # HR names another leader: the first one's key opens nothing.
+    annan = tildel_leiar(sak, "annan@example.com")
+    assert rolle_for(annan, 9, "ny.leiar@example.com", set(), nykel, "hemmeleg") is None
+    # The key holds for the version it was made for.
+    assert nykel != leiarnykel("hemmeleg", dict(sak, versjon=sak["versjon"] + 1), "ny.leiar@example.com")

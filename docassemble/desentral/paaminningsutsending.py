@@ -42,7 +42,7 @@ def send_paaminningar(i_dag: date | None = None) -> int:
         epost = lag_epost("signering_paaminning", {
             "versjon": sak["versjon"], "frist": nynorsk_dato(frist["dato"]), "kjelde": frist["kjelde"],
             "part": "Arbeidstakaren" if rolle == "arbeidstakar" else "Arbeidsgivaren",
-            "lenkje": lenkje_til(sak, "signering")})
+            "lenkje": lenkje_til(sak, "signering", til_leiar=til == leiar_for(sak))})
         if til and send_epost(til, epost):
             lager.set(nokkel, True)
             talde += 1

@@ -10,6 +10,8 @@ is never moved to another: a new version starts signing afresh for both parties.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -18,7 +20,8 @@ from .saker import SakFeil, tid_no, versjonar
 
 __all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "teikna", "ferdig_signert", "rolle_for", "kan_signere", "signer",
            "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",
-           "godkjent_hash", "registrer_godkjent_dokument", "utan_bilete", "endra_melding", "ulik_det_sette"]
+           "godkjent_hash", "registrer_godkjent_dokument", "utan_bilete", "endra_melding", "ulik_det_sette",
+           "leiarnykel"]
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -106,16 +109,32 @@ def leiar_for(sak: dict) -> str | None:
     return None
 
 
-def rolle_for(sak: dict, brukar_id, epost: str | None, privilegium: set[str]) -> str | None:
+def leiarnykel(hemmeleg: str, sak: dict, epost: str) -> str:
+    """The key in the leader's link (issue 31, item 3): an HMAC of the case, the version and the
+    leader's address under the server's secret. Mailed to that address only, it shows that
+    whoever opens the link with an account of that address reads its mail: a leader invited by
+    e-mail, whose new account has no privilege `leiar`, may then sign this version."""
+    melding = f"{sak['id']}:{sak['versjon']}:{(epost or '').strip().lower()}".encode()
+    return hmac.new(hemmeleg.encode(), melding, hashlib.sha256).hexdigest()[:32]
+
+
+def rolle_for(sak: dict, brukar_id, epost: str | None, privilegium: set[str], nykel: str | None = None,
+              hemmeleg: str | None = None) -> str | None:
     """Which party the signed-in user signs for: the case's owner is the employee (even if they
     also work in HR: an employee never signs as the employer); a user with the privilege `hr`,
-    or the leader HR named for this version (privilege `leiar`, by e-mail), signs for the employer."""
+    or the leader HR named for this version, signs for the employer. The leader is known by the
+    address HR gave and either the privilege `leiar` or the key of the link mailed to that
+    address (`nykel`, checked with `hemmeleg`)."""
     if brukar_id is not None and brukar_id == sak.get("brukar_id"):
         return "arbeidstakar"
     if "hr" in privilegium or "admin" in privilegium:
         return "arbeidsgivar"
     leiar = (leiar_for(sak) or "").strip().lower()
-    if "leiar" in privilegium and leiar and (epost or "").strip().lower() == leiar:
+    if not leiar or (epost or "").strip().lower() != leiar:
+        return None
+    if "leiar" in privilegium:
+        return "arbeidsgivar"
+    if nykel and hemmeleg and hmac.compare_digest(str(nykel), leiarnykel(hemmeleg, sak, leiar)):
         return "arbeidsgivar"
     return None
 

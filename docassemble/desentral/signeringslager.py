@@ -22,11 +22,12 @@ from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has
 
 from .dokumentformat import ferdige_filer
 from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
-from .sakslager import sakstore, endre_sak, hent_sak, sak_laas
+from .sakslager import alle_saker, endre_sak, hent_sak, sak_laas, sakstore
 from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
-from .signering import ROLLAR, godkjent_hash, teikna, registrer_godkjent_dokument, rolle_for, signer, signeringslogg
+from .signering import (ROLLAR, godkjent_hash, leiar_for, leiarnykel, registrer_godkjent_dokument, rolle_for, signer,
+                        signeringslogg, teikna)
 
-__all__ = ["sak_for_signering", "mi_rolle", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
+__all__ = ["sak_for_signering", "mi_rolle", "leiarnykel_for", "mine_leiarsaker", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
            "mitt_namn", "avtale_filnamn", "signeringstabell", "lag_signerte_dokument", "godkjent_dokument",
            "lagre_godkjent_dokument", "godkjent_samling", "samling", "hash_tekst", "med_metadata", "teikning_tillaten"]
 
@@ -40,22 +41,45 @@ def _brukar() -> tuple:
     return info.id, info.email, privilegium, namn
 
 
-def mi_rolle(sak: dict) -> str | None:
+def _hemmeleg() -> str:
+    return str(get_config("secretkey") or "")
+
+
+def mi_rolle(sak: dict, nykel: str | None = None) -> str | None:
+    """The signed-in user's part in the case; `nykel`: the key of the leader's link, if the
+    session was opened with one (url_args `leiar`)."""
     brukar_id, epost, privilegium, _ = _brukar()
-    return rolle_for(sak, brukar_id, epost, privilegium) if brukar_id is not None else None
+    return rolle_for(sak, brukar_id, epost, privilegium, nykel, _hemmeleg()) if brukar_id is not None else None
+
+
+def mine_leiarsaker() -> list[dict]:
+    """The cases whose version in force names the signed-in user (privilege `leiar`) as the leader
+    who signs for the employer, newest first; read in one query (sakslager.alle_saker). Nothing
+    for anyone else: a leader invited by e-mail signs from the link in that mail."""
+    _, epost, privilegium, _ = _brukar()
+    if "leiar" not in privilegium or not epost:
+        return []
+    meg = epost.strip().lower()
+    return [s for s in alle_saker() if (leiar_for(s) or "").strip().lower() == meg]
+
+
+def leiarnykel_for(sak: dict) -> str | None:
+    """The key for the link to the leader named for the version the case holds."""
+    leiar = leiar_for(sak)
+    return leiarnykel(_hemmeleg(), sak, leiar) if leiar else None
 
 
 def mitt_namn() -> str:
     return _brukar()[3]
 
 
-def sak_for_signering(sak_id: object) -> dict | None:
+def sak_for_signering(sak_id: object, nykel: str | None = None) -> dict | None:
     """The case in the link if the signed-in user is a party to it: its owner, HR, or the leader
     HR named to sign this version for the employer. The id comes from a URL anyone can edit."""
     if not isinstance(sak_id, str) or not sak_id:
         return None
     sak = hent_sak(sak_id)
-    return sak if sak is not None and mi_rolle(sak) is not None else None
+    return sak if sak is not None and mi_rolle(sak, nykel) is not None else None
 
 
 def hash_tekst(sha256: str) -> str:
@@ -130,13 +154,18 @@ def lagre_godkjent_dokument(sak: dict, dokument: DAFileCollection) -> dict:
 
 # --- Signatures ---
 
-def signer_sak(sak_id: str, bilete: DAFile | None, sett_versjon, sett_sha256: str | None) -> dict:
+def signer_sak(sak_id: str, bilete: DAFile | None, sett_versjon, sett_sha256: str | None,
+               nykel: str | None = None) -> dict:
     """Store the signed-in user's signature (the confirming action; `bilete` a drawn image where
     the agency allows one and the signer drew it) on the case as stored now, bound to the version
     and the approved document's SHA-256 the user's screen showed (compare-and-set under the case's
     lock): a changed case, a second signature by the same party or another party's turn is
-    refused with the reason (SakFeil)."""
+    refused with the reason (SakFeil). `nykel`: the key of the leader's link, as for mi_rolle."""
     brukar_id, epost, privilegium, namn = _brukar()
+    hemmeleg = _hemmeleg()
+
+    def rolle(sak: dict) -> str | None:
+        return rolle_for(sak, brukar_id, epost, privilegium, nykel, hemmeleg)
     bilete_sha256 = None
     if bilete is not None:
         with open(bilete.path(), "rb") as f:
@@ -149,11 +178,9 @@ def signer_sak(sak_id: str, bilete: DAFile | None, sett_versjon, sett_sha256: st
     def skriv_under(sak: dict) -> dict:
         # The employee's name as in the agreement, not the account's.
         mitt = sak["svar"]["arbeidstakar"].get("namn") if sak.get("brukar_id") == brukar_id else None
-        return signer(sak, rolle_for(sak, brukar_id, epost, privilegium), mitt or namn, epost, brukar_id,
-                      bilete_sha256, sett_versjon, sett_sha256)
+        return signer(sak, rolle(sak), mitt or namn, epost, brukar_id, bilete_sha256, sett_versjon, sett_sha256)
 
-    return endre_sak(sak_id, skriv_under,
-                     tilgang=lambda s: rolle_for(s, brukar_id, epost, privilegium) is not None)
+    return endre_sak(sak_id, skriv_under, tilgang=lambda s: rolle(s) is not None)
 
 
 def bilete_fil(variabel: str, underskrift: dict | None) -> DAFile | None:

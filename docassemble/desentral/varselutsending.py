@@ -14,7 +14,7 @@ from docassemble.base.util import get_config, interview_url, url_of
 
 from .epost import lag_epost, send_epost
 from .intervju import OPPSEIING_INTERVJU, SIGNERING_INTERVJU
-from .signering import leiar_for
+from .signering import leiar_for, leiarnykel
 from .varsel import Varsel, slatt_paa, varsel_for
 
 __all__ = ["send_varsel", "lenkje_til", "innlogging_til"]
@@ -27,8 +27,12 @@ def innlogging_til(sti: str) -> str:
     return url_of("login", _external=True, next=sti)
 
 
-def lenkje_til(sak: dict, stad: str) -> str:
-    if stad == "signering":
+def lenkje_til(sak: dict, stad: str, til_leiar: bool = False) -> str:
+    """`til_leiar`: the link carries the key that lets the named leader sign (signering.leiarnykel)."""
+    if stad == "signering" and til_leiar and leiar_for(sak):
+        nykel = leiarnykel(str(get_config("secretkey") or ""), sak, leiar_for(sak))
+        sti = interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], leiar=nykel, new_session=1, local=True)
+    elif stad == "signering":
         sti = interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], new_session=1, local=True)
     elif stad == "oppseiing":
         sti = interview_url(i=OPPSEIING_INTERVJU, sak=sak["id"], new_session=1, local=True)
@@ -57,5 +61,6 @@ def send_varsel(foer: dict | None, etter: dict) -> int:
     for v in varsel_for(foer, etter):
         til = _mottakar(etter, v)
         if til and slatt_paa(v.slag, oppsett):
-            sendt += send_epost(til, lag_epost(v.epostmal, dict(v.verdiar, lenkje=lenkje_til(etter, v.stad))))
+            lenkje = lenkje_til(etter, v.stad, til_leiar=til == leiar_for(etter))
+            sendt += send_epost(til, lag_epost(v.epostmal, dict(v.verdiar, lenkje=lenkje)))
     return sendt

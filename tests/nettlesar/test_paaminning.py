@@ -19,7 +19,7 @@ from email.policy import default as standard
 import pytest
 from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
 from test_hr_nettlesar import godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
-from test_signering_nettlesar import _skriv_under
+from test_signering_nettlesar import _hr_opnar, _skriv_under
 
 from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
 from docassemble.desentral.epost import lag_epost
@@ -141,13 +141,15 @@ def test_planleggjaren_sender_hr_paaminning_om_proveperioden(ny_side, tenar, api
 # --- Issue 31, item 2: the parties told by e-mail, each link opening the right screen ---------
 # (in this file: one SMTP sink per worker, --dist loadfile)
 
-def _brev(mottak, til: str, emne: str, tal: int = 1) -> email.message.EmailMessage:
-    """The `tal`-th mail to `til` with subject `emne`; the server sends while the screen is made,
-    the sink may take a moment to hand it over."""
+def _brev(mottak, til: str, emne: str, tal: int = 1, med: str = "") -> email.message.EmailMessage:
+    """The `tal`-th mail to `til` with subject `emne` (and `med` in its text: HR's address gets
+    the mails of every test's cases); the server sends while the screen is made, the sink may
+    take a moment to hand it over."""
     import time
 
     for _ in range(100):
-        funne = [b for b in mottak.brev if b["To"] == til and b["Subject"] == emne]
+        funne = [b for b in mottak.brev if b["To"] == til and b["Subject"] == emne
+                 and med in b.get_body(("plain",)).get_content()]
         if len(funne) >= tal:
             return funne[tal - 1]
         time.sleep(0.1)
@@ -216,13 +218,15 @@ def test_partane_faar_varsel_med_lenkje_til_rett_skjerm(ny_side, tenar, api_nokk
     hr.knapp("Tilbake til lista", "hr-saker")
     godkjenn_som_hr(hr, namn)
     lenkje = _lenkje(_brev(mottak, epost_a, lag_epost("godkjend", {"versjon": 2, "lenkje": ""}).emne))
+    sak_id = re.search(r"sak%3D([\w-]+)", lenkje).group(1)
     _opne(b, lenkje, None, "signering-ikkje-funnen")
     _opne(a, lenkje, None, "signering-stadfest")
     _skriv_under(Intervju(a, tenar))
 
     # Vera's signature: the employer (HR's address, no leader named yet) is told.
     hr_epost = os.environ.get("DESENTRAL_HR_EPOST", "hr@example.com")
-    lenkje = _lenkje(_brev(mottak, hr_epost, lag_epost("signert_av_arbeidstakar", {"versjon": 2, "lenkje": ""}).emne))
+    lenkje = _lenkje(_brev(mottak, hr_epost, lag_epost("signert_av_arbeidstakar", {"versjon": 2, "lenkje": ""}).emne,
+                           med=f"sak%3D{sak_id}"))
     _opne(b, lenkje, None, "signering-ikkje-funnen")
     _opne(hr_side, lenkje, None, "kven-skriv-under")
     # HR names a leader: the leader's link, signed in on the way, opens the signing screen.
@@ -240,3 +244,83 @@ def test_partane_faar_varsel_med_lenkje_til_rett_skjerm(ny_side, tenar, api_nokk
     _opne(b, lenkje, None, "signering-ikkje-funnen")
     _opne(a, lenkje, None, "signering-status")
     assert "Avtala er skriven under" in a.inner_text("body")
+
+
+LEIAR_URL = "/interview?i=docassemble.desentral:data/questions/leiar.yml&new_session=1"
+
+
+def _leiarsida(side, tenar) -> str:
+    side.goto(tenar + LEIAR_URL)
+    side.wait_for_selector("body.question-leiar-saker")
+    Intervju(side, tenar).sjekk()
+    return side.inner_text("#daquestion")
+
+
+def test_leiaren_si_side_og_leiar_invitert_paa_epost(ny_side, tenar, api_nokkel, hr_brukar, leiar_brukar, mottak):
+    """Issue 31, item 3: the leader sees only the cases they are named in and signs there; HR
+    reassigns; a leader with no account is invited by e-mail, registers and signs from the link."""
+    namn = f"Ivar Invitert {secrets.token_hex(2)}"
+    a_brukar = ny_brukar(tenar, api_nokkel, fornamn="Ivar")
+    a = ny_side("a")
+    logg_inn(a, tenar, a_brukar)
+    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn)
+    hr_side = ny_side("hr")
+    logg_inn(hr_side, tenar, hr_brukar)
+    hr = Intervju(hr_side, tenar)
+    godkjenn_som_hr(hr, namn)
+    # Ivar signs from the approval's mail.
+    _opne(a, _lenkje(_brev(mottak, a_brukar[0], lag_epost("godkjend", {"versjon": 1, "lenkje": ""}).emne)), None,
+          "signering-stadfest")
+    _skriv_under(Intervju(a, tenar))
+    b = ny_side("b")
+    b_brukar = ny_brukar(tenar, api_nokkel, fornamn="Bodil")
+    logg_inn(b, tenar, b_brukar)
+
+    # HR names the leader (an account with the role «leiar»): the case is on the leader's page.
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
+    hr.val("Kven skriv under?", "Ein leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", leiar_brukar[0])
+    hr.hald_fram("leiar-tildelt")
+    leiar = ny_side("leiar")
+    logg_inn(leiar, tenar, leiar_brukar)
+    assert f"Avtala til {namn}, versjon 1" in _leiarsida(leiar, tenar)
+    assert namn not in _leiarsida(b, tenar) and "Du er ikkje peika ut" in _leiarsida(b, tenar)
+    # The leader opens it from the page: the signing screen (the leader does not sign yet).
+    leiar.locator("#daquestion").get_by_role("link", name=f"Avtala til {namn}, versjon 1").click()
+    leiar.wait_for_selector("body.question-signering-stadfest")
+    Intervju(leiar, tenar).sjekk()
+
+    # HR gives the task to a leader with no account on the server: the first leader's page no
+    # longer has it, the new address gets an invitation.
+    ny_epost = f"ny-leiar-{secrets.token_hex(4)}@example.com"
+    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
+    hr.val("Kven skriv under?", "Ein annan leiar skriv under")
+    hr.tekst("E-postadressa til leiaren", ny_epost)
+    hr.hald_fram("leiar-tildelt")
+    assert namn not in _leiarsida(leiar, tenar)
+    lenkje = _lenkje(_brev(mottak, ny_epost, lag_epost("leiar_signering", {"versjon": 1, "lenkje": ""}).emne))
+    # Bodil, signed in, with the invitation's link: nothing.
+    _opne(b, lenkje, None, "signering-ikkje-funnen")
+    assert namn not in b.inner_text("body")
+    # The new leader registers from the sign-in page the link opens, with that address.
+    ny = ny_side("ny-leiar")
+    ny.goto(lenkje)
+    ny.locator("a[href*='/user/register']").first.click()
+    ny.get_by_label("E-post", exact=True).fill(ny_epost)
+    for felt in ny.locator("input[type=password]").all():
+        felt.fill("Eit-langt-passord-9")
+    ny.locator("form button[type=submit]").first.click()
+    ny.wait_for_load_state("networkidle")
+    # Signed in now; the same link opens the signing screen for the employer.
+    _opne(ny, lenkje, None, "signering-stadfest")
+    assert "for arbeidsgivaren" in ny.inner_text("body")
+    # Without the key (the plain signing link) the new account, with no role «leiar», finds nothing.
+    ny_side2 = ny_side("ny-leiar-utan-nykel")
+    logg_inn(ny_side2, tenar, (ny_epost, "Eit-langt-passord-9"))
+    sak_id = re.search(r"sak%3D([\w-]+)", lenkje).group(1)
+    ny_side2.goto(f"{tenar}/interview?i=docassemble.desentral:data/questions/signering.yml&sak={sak_id}&new_session=1")
+    ny_side2.wait_for_selector("body.question-signering-ikkje-funnen")
+    _skriv_under(Intervju(ny, tenar))
+    assert "Avtala er skriven under" in ny.inner_text("body")
+    # Ivar is told that the employer has signed.
+    _brev(mottak, a_brukar[0], lag_epost("signert_av_arbeidsgivar", {"versjon": 1, "lenkje": ""}).emne)
