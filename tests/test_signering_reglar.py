@@ -228,3 +228,24 @@ def test_leiar_invitert_paa_epost_signerer_med_nykelen_i_lenkja(svar_dict):
     assert rolle_for(annan, 9, "ny.leiar@example.com", set(), nykel, "hemmeleg") is None
     # The key holds for the version it was made for.
     assert nykel != leiarnykel("hemmeleg", dict(sak, versjon=sak["versjon"] + 1), "ny.leiar@example.com")
+
+
+def test_leiaren_arbeidstakaren_namngav_blir_peika_ut_ved_godkjenning(svar_dict):
+    """Issue 31, item 3: the employee names the leader in the answers; at approval that leader
+    is named for the approved version (and told, varsel.py); HR's own choice stands."""
+    from docassemble.desentral.signering import leiar_fra_arbeidstakaren
+    from docassemble.desentral.svarfil import SvarFeil
+
+    med = dict(svar_dict, verksemd=dict(svar_dict["verksemd"], leiar_epost="  leiar@example.com "))
+    assert svar_fra_dict(med).verksemd.leiar_epost == "leiar@example.com"
+    for feil in ("leiar", "a@b", "<a@b.no>", "a b@c.no"):
+        with pytest.raises(SvarFeil, match="verksemd.leiar_epost"):
+            svar_fra_dict(dict(svar_dict, verksemd=dict(svar_dict["verksemd"], leiar_epost=feil)))
+    sak = leiar_fra_arbeidstakaren(godkjenn(send_inn(ny_sak(med, EIGAR, "k@example.com"), med), {"utstyr": "PC"}))
+    assert leiar_for(sak) == "leiar@example.com"
+    assert sak["historikk"][-1]["hending"] == "leiar_tildelt" and sak["historikk"][-1]["kven"] == "arbeidstakar"
+    # Without a named leader, nothing; a leader HR named already stays.
+    utan = godkjenn(send_inn(ny_sak(svar_dict, EIGAR, "k@example.com"), svar_dict), {"utstyr": "PC"})
+    assert leiar_fra_arbeidstakaren(utan) == utan
+    hr_sin = tildel_leiar(sak, "hr.valde@example.com")
+    assert leiar_for(leiar_fra_arbeidstakaren(hr_sin)) == "hr.valde@example.com"

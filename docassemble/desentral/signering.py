@@ -21,7 +21,7 @@ from .saker import SakFeil, tid_no, versjonar
 __all__ = ["ROLLAR", "OSLO", "signering", "signert_av", "teikna", "ferdig_signert", "rolle_for", "kan_signere", "signer",
            "tildel_leiar", "fjern_leiar", "leiar_for", "fristbrot", "signeringslogg", "oslo_tid", "signeringsstatus",
            "godkjent_hash", "registrer_godkjent_dokument", "utan_bilete", "endra_melding", "ulik_det_sette",
-           "leiarnykel"]
+           "leiarnykel", "leiar_fra_arbeidstakaren"]
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -215,6 +215,17 @@ def tildel_leiar(sak: dict, epost: str) -> dict:
     sak = dict(sak, leiar={"epost": epost, "versjon": sak["versjon"]})
     sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "leiar_tildelt", "leiar": epost,
                                             "versjon": sak["versjon"]}]
+    return sak
+
+
+def leiar_fra_arbeidstakaren(sak: dict) -> dict:
+    """At approval: the leader the employee named in the answers (verksemd.leiar_epost) is named
+    for the approved version, unless HR has named one; HR can name another (issue 31, item 3)."""
+    epost = ((sak.get("svar") or {}).get("verksemd") or {}).get("leiar_epost")
+    if not epost or leiar_for(sak) or sak.get("status") != "godkjend":
+        return sak
+    sak = tildel_leiar(sak, epost)
+    sak["historikk"][-1]["kven"] = "arbeidstakar"
     return sak
 
 

@@ -116,7 +116,7 @@ class SvarFeil(ValueError):
 
 @dataclass(frozen=True)
 class Felt:
-    kind: str  # tekst | bool | dato | heiltal | val
+    kind: str  # tekst | bool | dato | heiltal | val | epost
     maks: int = KORT_TEKST
     val: tuple = ()
     minst: int | None = None
@@ -145,6 +145,9 @@ SKJEMA: dict[str, dict[str, Felt]] = {
     "verksemd": {
         "namn": _TEKST,
         "ordinaer_kontorstad": _TEKST,
+        # The leader the employee names to sign for the employer (issue 31, item 3); optional,
+        # HR can name another.
+        "leiar_epost": Felt("epost", maks=254),
     },
     "ordning": {
         "stad": Felt("val", val=STADER),
@@ -198,6 +201,7 @@ class Arbeidstakar:
 class Verksemd:
     namn: str | None = None
     ordinaer_kontorstad: str | None = None
+    leiar_epost: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,7 @@ class Svar:
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EPOST = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
 def _verdi(felt: str, spec: Felt, value: Any) -> Any:
@@ -274,6 +279,11 @@ def _verdi(felt: str, spec: Felt, value: Any) -> Any:
         if spec.storst is not None and value > spec.storst:
             raise SvarFeil(felt, f"talet kan ikkje vere større enn {spec.storst}")
         return value
+    if spec.kind == "epost":
+        text = str(value).strip()
+        if len(text) > spec.maks or not _EPOST.match(text):
+            raise SvarFeil(felt, f"«{value}» er ikkje ei e-postadresse")
+        return text
     if spec.kind == "val":
         if value not in spec.val:
             raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig verdi (gyldige: {', '.join(spec.val)})")

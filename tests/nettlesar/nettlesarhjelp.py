@@ -186,13 +186,16 @@ def fyll_verksemd(iv: Intervju):
     iv.tekst("Den ordinære kontorstaden din", "Oslo")
 
 
-def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå"):
-    """From the first screen to the choice of place."""
+def fram_til_stad(iv: Intervju, namn: str, nytilsett: bool, bustad: str = "Storgata 1, 2680 Vågå",
+                  leiar_epost: str | None = None):
+    """From the first screen to the choice of place; `leiar_epost`: the leader the employee names."""
     assert iv.id == "intro"
     iv.hald_fram("arbeidstakar")
     fyll_arbeidstakar(iv, namn, nytilsett, bustad)
     iv.hald_fram("verksemd")
     fyll_verksemd(iv)
+    if leiar_epost:
+        iv.tekst("E-postadressa til leiaren din (valfritt)", leiar_epost)
     iv.hald_fram("stad")
 
 

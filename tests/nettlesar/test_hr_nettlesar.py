@@ -21,10 +21,12 @@ HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 
 def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29",
-                              mellombels_til: str | None = None, berre_til_gjennomgang: bool = False):
+                              mellombels_til: str | None = None, berre_til_gjennomgang: bool = False,
+                              leiar_epost: str | None = None):
     """A home office from `fra` to `til` (tilleggsavtale), sent to HR; a temporary employment
-    to `mellombels_til` if given. `berre_til_gjennomgang`: stop on the review screen."""
-    fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø")
+    to `mellombels_til` if given. `berre_til_gjennomgang`: stop on the review screen.
+    `leiar_epost`: the leader the employee names to sign for the employer."""
+    fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø", leiar_epost=leiar_epost)
     fra_stad_til_innsending(iv, fra, til, mellombels_til, berre_til_gjennomgang)
 
 

@@ -257,13 +257,15 @@ def _leiarsida(side, tenar) -> str:
 
 
 def test_leiaren_si_side_og_leiar_invitert_paa_epost(ny_side, tenar, api_nokkel, hr_brukar, leiar_brukar, mottak):
-    """Issue 31, item 3: the leader sees only the cases they are named in and signs there; HR
-    reassigns; a leader with no account is invited by e-mail, registers and signs from the link."""
+    """Issue 31, item 3: the employee names the leader, who is named at approval and told; the
+    leader sees only the cases they are named in and signs there; HR reassigns; a leader with no
+    account is invited by e-mail, registers and signs from the link."""
     namn = f"Ivar Invitert {secrets.token_hex(2)}"
     a_brukar = ny_brukar(tenar, api_nokkel, fornamn="Ivar")
     a = ny_side("a")
     logg_inn(a, tenar, a_brukar)
-    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn)
+    # Ivar names his leader in the interview (an account with the role «leiar»).
+    send_inn_som_arbeidstakar(Intervju(a, tenar).start(), namn, leiar_epost=leiar_brukar[0])
     hr_side = ny_side("hr")
     logg_inn(hr_side, tenar, hr_brukar)
     hr = Intervju(hr_side, tenar)
@@ -276,11 +278,8 @@ def test_leiaren_si_side_og_leiar_invitert_paa_epost(ny_side, tenar, api_nokkel,
     b_brukar = ny_brukar(tenar, api_nokkel, fornamn="Bodil")
     logg_inn(b, tenar, b_brukar)
 
-    # HR names the leader (an account with the role «leiar»): the case is on the leader's page.
-    _hr_opnar(hr, "Skrive under ei godkjend avtale for arbeidsgivaren", namn, "Opne underskrifta")
-    hr.val("Kven skriv under?", "Ein leiar skriv under")
-    hr.tekst("E-postadressa til leiaren", leiar_brukar[0])
-    hr.hald_fram("leiar-tildelt")
+    # The approval named Ivar's leader: the leader is told, and the case is on the leader's page.
+    _lenkje(_brev(mottak, leiar_brukar[0], lag_epost("leiar_signering", {"versjon": 1, "lenkje": ""}).emne))
     leiar = ny_side("leiar")
     logg_inn(leiar, tenar, leiar_brukar)
     assert f"Avtala til {namn}, versjon 1" in _leiarsida(leiar, tenar)
