@@ -61,6 +61,7 @@ __all__ = [
     "SIGNERING_INTERVJU",
     "ARKIV_INTERVJU",
     "HR_LENKJER",
+    "OVERSIKT_INTERVJU",
     "skjerm",
     "kort_tekst",
     "valfri_kort_tekst",
@@ -149,6 +150,7 @@ VERSJON_INTERVJU = "docassemble.desentral:data/questions/versjon.yml"
 # Signing in the app and the archive bundle (issue 17).
 SIGNERING_INTERVJU = "docassemble.desentral:data/questions/signering.yml"
 ARKIV_INTERVJU = "docassemble.desentral:data/questions/arkiv.yml"
+OVERSIKT_INTERVJU = "docassemble.desentral:data/questions/oversikt.yml"
 # What HR's list opens in those interviews: the screen's title and the link's text.
 HR_LENKJER = {
     "oppseiing": {"intervju": OPPSEIING_INTERVJU, "tittel": "Registrere oppseiing", "kva": "Oppseiinga",

@@ -18,6 +18,7 @@ from redis.exceptions import WatchError
 from docassemble.base.util import DARedis, DAStore, get_config
 
 from .epost import lag_epost, send_epost
+from .oversikt import fakta
 from .saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
 from .varselutsending import send_varsel
 
@@ -65,6 +66,8 @@ def lagre_sak(sak: dict) -> dict:
     """Write a case as it is (a new case, or inside endre_sak, which holds its lock). `rev`
     counts the writes, so a reader can tell that the case changed."""
     sak = dict(sak, rev=int(sak.get("rev") or 0) + 1)
+    # What HR's overview counts, from the rules once per write (issue 31: not per view).
+    sak["oversikt"] = fakta(sak) if sak.get("status") != "utkast" else None
     sakstore().set("sak:" + sak["id"], sak)
     return sak
 

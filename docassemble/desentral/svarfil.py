@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .kommunar import kommunar
+
 __all__ = [
     "STADER",
     "AVTALETYPAR",
@@ -151,6 +153,9 @@ SKJEMA: dict[str, dict[str, Felt]] = {
     },
     "ordning": {
         "stad": Felt("val", val=STADER),
+        # The municipality the employee works from (issue 31, item 4: HR's overview), its number
+        # in the 2024 list (kommunar.py); optional.
+        "kommune": Felt("val", val=tuple(kommunar())),
         "dagpendling_realistisk": _BOOL,
         "dagpendling_grunngjeving": _LANG,
         "fast_pa_ordinaer_kontorstad": _BOOL,
@@ -220,6 +225,7 @@ class Ordning:
     fornya: bool | None = None
     tidlegare_avtaletype: str | None = None
     arbeidsstad: str | None = None
+    kommune: str | None = None
     omfang: str | None = None
     tilgjengelegheit: str | None = None
     arbeidstid: str | None = None
@@ -286,7 +292,8 @@ def _verdi(felt: str, spec: Felt, value: Any) -> Any:
         return text
     if spec.kind == "val":
         if value not in spec.val:
-            raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig verdi (gyldige: {', '.join(spec.val)})")
+            gyldige = f" (gyldige: {', '.join(spec.val)})" if len(spec.val) <= 12 else ""
+            raise SvarFeil(felt, f"«{value}» er ikkje ein gyldig verdi{gyldige}")
         return value
     raise AssertionError(spec.kind)
 

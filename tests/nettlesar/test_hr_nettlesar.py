@@ -22,24 +22,28 @@ HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 
 def send_inn_som_arbeidstakar(iv: Intervju, namn: str, fra: str = "2027-03-01", til: str = "2028-02-29",
                               mellombels_til: str | None = None, berre_til_gjennomgang: bool = False,
-                              leiar_epost: str | None = None):
+                              leiar_epost: str | None = None, kommune: str | None = None):
     """A home office from `fra` to `til` (tilleggsavtale), sent to HR; a temporary employment
     to `mellombels_til` if given. `berre_til_gjennomgang`: stop on the review screen.
     `leiar_epost`: the leader the employee names to sign for the employer."""
     fram_til_stad(iv, namn, nytilsett=False, bustad="Fjellvegen 3, 6900 Florø", leiar_epost=leiar_epost)
-    fra_stad_til_innsending(iv, fra, til, mellombels_til, berre_til_gjennomgang)
+    fra_stad_til_innsending(iv, fra, til, mellombels_til, berre_til_gjennomgang, kommune)
 
 
 def fra_stad_til_innsending(iv: Intervju, fra: str = "2027-03-01", til: str = "2028-02-29",
-                            mellombels_til: str | None = None, berre_til_gjennomgang: bool = False):
-    """send_inn_som_arbeidstakar from the choice of place on."""
+                            mellombels_til: str | None = None, berre_til_gjennomgang: bool = False,
+                            kommune: str | None = None):
+    """send_inn_som_arbeidstakar from the choice of place on; `kommune`: the municipality chosen
+    on the place's screen, as the list shows it («Bergen (4601)»)."""
     iv.val("Arbeidsstad", "Heimekontor")
     iv.hald_fram("dagpendling")
     iv.val("Er dagpendling til kontorstaden realistisk for deg?", "Nei")
     iv.hald_fram("samtykke")
     samtykke_og_periode(iv, "2019-08-01", fra, til, mellombels_til)
-    for skjerm in ("arbeidsstad", "omfang"):
-        iv.hald_fram(skjerm)
+    iv.hald_fram("arbeidsstad")
+    if kommune:
+        iv.page.get_by_label("Kommune", exact=True).select_option(label=kommune)
+    iv.hald_fram("omfang")
     iv.val("Omfang", "Heile stillinga")
     for skjerm in ("tilgjengelegheit", "arbeidstid", "utstyr", "utstyr-ansvar", "hms", "proveperiode"):
         iv.hald_fram(skjerm)
