@@ -245,6 +245,21 @@ def test_partane_faar_varsel_med_lenkje_til_rett_skjerm(ny_side, tenar, api_nokk
     _opne(a, lenkje, None, "signering-status")
     assert "Avtala er skriven under" in a.inner_text("body")
 
+    # HR opens a change of the signed agreement: Vera's link opens her own case at the change.
+    _hr_opnar(hr, "Endre ei godkjend avtale", namn, "Opne endringa")
+    hr.dato("Endringa gjeld frå", "2027-09-01")
+    hr.tekst("Kva skal endrast, og kvifor?", kommentar)
+    hr.hald_fram("endring-opna")
+    brev = _brev(mottak, epost_a, lag_epost("endra", {"fra": "", "lenkje": ""}).emne)
+    assert "1. september 2027" in " ".join(brev.get_body(("plain",)).get_content().split())
+    assert "skjerm" not in brev.get_body(("plain",)).get_content()
+    lenkje = _lenkje(brev)
+    _opne(a2, lenkje, None, "endring")
+    assert "HR har opna ei endring" in a2.inner_text("body")
+    b.goto(lenkje)
+    b.wait_for_selector("body[class*='question-']")
+    assert namn not in b.inner_text("body") and "Klarte ikkje å hente økta" in b.inner_text("body")
+
 
 LEIAR_URL = "/interview?i=docassemble.desentral:data/questions/leiar.yml&new_session=1"
 
@@ -323,3 +338,18 @@ def test_leiaren_si_side_og_leiar_invitert_paa_epost(ny_side, tenar, api_nokkel,
     assert "Avtala er skriven under" in ny.inner_text("body")
     # Ivar is told that the employer has signed.
     _brev(mottak, a_brukar[0], lag_epost("signert_av_arbeidsgivar", {"versjon": 1, "lenkje": ""}).emne)
+
+    # HR gives notice of the signed tilleggsavtale, in the app today: Ivar is told, and his link
+    # opens the notice; Bodil's finds nothing.
+    _hr_opnar(hr, "Registrere oppseiing av ei godkjend avtale", namn, "Opne oppseiinga")
+    assert hr.id == "oppseiing-kven-og-dato"
+    hr.val("Kven seier opp?", "Arbeidsgivaren")
+    hr.dato("Dato oppseiinga er gitt", date.today().isoformat())
+    hr.val("Korleis får motparten oppseiinga?", "I dag, her i appen")
+    hr.hald_fram("oppseiing-stadfest")
+    hr.knapp("Sei opp", "oppseiing-ferdig")
+    lenkje = _lenkje(_brev(mottak, a_brukar[0], lag_epost("oppsagd_foer_start", {"lenkje": ""}).emne))
+    _opne(b, lenkje, None, "oppseiing-ikkje-mogleg")
+    assert namn not in b.inner_text("body") and "Fann inga avtale" in b.inner_text("body")
+    _opne(a, lenkje, None, "oppseiing-ikkje-mogleg")
+    assert "Tilleggsavtala er alt sagd opp" in a.inner_text("#daquestion")
