@@ -67,11 +67,18 @@ class Admin:
             time.sleep(2)
         else:
             pytest.fail(f"{kva}: ikkje ferdig på 300 s")
-        # The restart the worker asked for: the server answers again.
+        self.svarar(kva)
+        return s.get("log", "")
+
+    def svarar(self, kva: str) -> None:
+        """The server answers after the restart the worker asked for. gunicorn reloads its
+        workers after the task is done, so a first answer can come from a worker about to be
+        replaced (measured: a single health check right after it timed out at 10 s while the
+        new workers started, with the other test phases beside it on the 2 cores)."""
         for _ in range(120):
             try:
                 if requests.get(f"{self.url}/health_check", timeout=10).status_code == 200:
-                    return s.get("log", "")
+                    return
             except requests.RequestException:
                 pass
             time.sleep(1)
@@ -153,7 +160,7 @@ def test_installer_oppgrader_med_okt_i_gang_og_avinstaller(side, tenar, api_nokk
 
         admin.avinstaller()
         assert PAKKE not in admin.pakkar()
-        assert requests.get(f"{tenar}/health_check", timeout=10).status_code == 200
+        admin.svarar("etter avinstallering")
         RAPPORT.append("avinstallert gjennom DELETE /api/package; tenaren svarar (health_check 200)")
     finally:
         # Leave the server as the run found it: this build installed.
@@ -188,7 +195,7 @@ def test_pypi_installer_ved_namn_og_oppgrader(tenar, api_nokkel):
         for versjon in (FORRIGE, no):
             assert f"docassemble_desentral-{versjon}-py3-none-any.whl" in logg, \
                 f"pakkeindeksen fekk ingen førespurnad etter {versjon}:\n{logg[-2000:]}"
-        assert requests.get(f"{tenar}/health_check", timeout=10).status_code == 200
+        admin.svarar("etter oppgradering frå PyPI")
     finally:
         pakke = admin.pakkar().get(PAKKE, {})
         if pakke.get("version") != no:
