@@ -19,9 +19,6 @@ from .varsel import Varsel, slatt_paa, varsel_for
 
 __all__ = ["send_varsel", "lenkje_til", "innlogging_til"]
 
-TILSETT_INTERVJU = "docassemble.desentral:data/questions/tilsett.yml"
-
-
 def innlogging_til(sti: str) -> str:
     """The full address of docassemble's sign-in page that goes on to `sti` (a local path)."""
     return url_of("login", _external=True, next=sti)
