@@ -11,4 +11,9 @@ if [ "${1:-}" = tenar ]; then
     shift
     exec "$VENV/bin/python" "$REPO/scripts/benchmark_tenar.py" "$@"
 fi
+# `benchmark.sh saker`: HR's list and the overview with 5,000 generated cases on the running server.
+if [ "${1:-}" = saker ]; then
+    shift
+    exec "$VENV/bin/python" "$REPO/scripts/benchmark_saker.py" "$@"
+fi
 exec "$VENV/bin/python" "$REPO/scripts/benchmark.py" "$@"

@@ -179,7 +179,11 @@ server_env() {
     unset PYTHONPATH PYTHONHOME
     export DA_CONFIG_FILE="$S/config/config.yml" DA_PYTHON="$venv" CONTAINERROLE=":all:"
     export HOME="$S/home" TMPDIR="$S/tmp" PATH="$venv/bin:$PATH" C_FORCE_ROOT=1 PIP_CONFIG_FILE="$S/pip.conf"
-    export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 PYTHONDONTWRITEBYTECODE=1 NLTK_DATA="$S/nltk_data"
+    # On a fresh machine system.sh generates the locale while this shell runs; glibc in this
+    # shell cannot load it any more and bash warns on the assignment. The processes started from
+    # here load it; the shell's own warning is not an error (measured: four lines on first run).
+    { export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8; } 2>/dev/null
+    export PYTHONDONTWRITEBYTECODE=1 NLTK_DATA="$S/nltk_data"
 }
 
 pg_running() { [ -f "$S/pg/data/postmaster.pid" ] && kill -0 "$(head -n1 "$S/pg/data/postmaster.pid")" 2>/dev/null; }
@@ -209,7 +213,7 @@ redis_start() {
 server_init() {
     local venv="$1"
     mkdir -p "$S"/{config,filer,log,webapp,certs,libreoffice,home,tmp,redis,pg/socket}
-    [ -f "$S/nltk_data/corpora/wordnet/lexnames" ] || python3 "$REPO/scripts/nltk_data.py" "$S/nltk_data" >/dev/null
+    [ -f "$S/nltk_data/corpora/omw-1.4.zip" ] || python3 "$REPO/scripts/nltk_data.py" "$S/nltk_data" >/dev/null
     # docassemble touches this file to make the web server reload; under gunicorn it is a file.
     touch "$S/webapp/docassemble.wsgi"
     server_secrets
@@ -241,7 +245,10 @@ END \$\$;
 SELECT 'CREATE DATABASE docassemble OWNER docassemble'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'docassemble')\gexec
 EOF
-        (server_env "$venv"; cd "$S/tmp" && "$venv/bin/python" -m docassemble.webapp.create_tables >&2)
+        # create_tables reports every step and package (hundreds of lines): kept in its log.
+        (server_env "$venv"; cd "$S/tmp" && "$venv/bin/python" -m docassemble.webapp.create_tables \
+            >"$S/log/create_tables.log" 2>&1) \
+            || { say "docassemble.webapp.create_tables feila:"; tail -n 30 "$S/log/create_tables.log" >&2; return 1; }
         touch "$S/.tabellar"
     fi
 }

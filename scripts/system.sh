@@ -45,8 +45,13 @@ for p in "${PAKKAR[@]}"; do
 done
 if [ "${#manglar[@]}" -gt 0 ]; then
   echo "[desentral] installerer ${manglar[*]}" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${manglar[@]}" >&2
+  # dpkg's progress lines (hundreds on a fresh machine) go to a log, shown only if apt fails.
+  logg="$(mktemp)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+           "${manglar[@]}"; } >"$logg" 2>&1; then
+    echo "[desentral] apt-get feila:" >&2; tail -n 30 "$logg" >&2; rm -f "$logg"; exit 1
+  fi
+  rm -f "$logg"
 fi
 
 # lualatex's font-name database: built once here (about 25 s), not in the first assembly.

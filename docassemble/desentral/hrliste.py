@@ -8,14 +8,15 @@ from typing import Callable
 
 from . import __version__
 from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
-from .saker import STATUSAR, versjonar
+from .saker import STATUSAR
 from .signering import signeringsstatus
 from .skjermtekst import html_tabell, skjerm_val
 from .svarfil import SvarFeil
 from .livslop import forfalne_for_sak
+from .oversikt import samandrag
 from .tidslinje import NAER_DAGAR, datomerknad
 
-__all__ = ["FILTER", "SORTERINGAR", "PER_SIDE", "hr_visningsval", "hr_saker_i_visning", "hr_sideutval", "hr_sidelenkjer",
+__all__ = ["FILTER", "SORTERINGAR", "PER_SIDE", "hr_visningsval", "hr_saker_i_visning", "hr_sideutval", "hr_sida", "hr_sidelenkjer",
            "hr_visningslenkjer", "hr_oversikt", "hr_sakval", "pakkeversjon"]
 
 # What HR can show: all cases, or those with one status (the employee's unsent drafts are
@@ -30,20 +31,6 @@ def pakkeversjon() -> str:
     return f"docassemble.desentral {__version__}"
 
 
-def _sendt(sak: dict) -> str:
-    """The day the case's current version was handed over (its last «innsendt»), or «–»."""
-    datoar = [h["tid"][:10] for h in sak.get("historikk", []) if h.get("hending") == "innsendt"]
-    return datoar[-1] if datoar else "–"
-
-
-def _endra(sak: dict) -> str:
-    return sak["historikk"][-1]["tid"]
-
-
-def _namn(sak: dict) -> str:
-    return sak["svar"]["arbeidstakar"].get("namn") or "–"
-
-
 def _avtale_og_datoar(sak: dict, i_dag: date) -> tuple[str, str]:
     """The agreement's name and the dates falling due, from one decision per case."""
     try:
@@ -55,12 +42,11 @@ def _avtale_og_datoar(sak: dict, i_dag: date) -> tuple[str, str]:
         return "Kan ikkje lesast", "–"
 
 
-def _status(sak: dict) -> str:
+def _status(s: dict) -> str:
     """The status, and for an ordinary agreement the employee's or HR's wish to end it (issue 16)."""
-    melding = sak.get("oppseiing_melding")
-    if melding and sak["status"] == "godkjend":
-        return f"{STATUSAR['godkjend']} – avslutting meldt {melding['gitt'][:10]}"
-    return STATUSAR[sak["status"]]
+    if s["avslutting_meldt"]:
+        return f"{STATUSAR['godkjend']} – avslutting meldt {s['avslutting_meldt']}"
+    return STATUSAR[s["status"]]
 
 
 # Rows per page of HR's list: a page HR can read through, and a screen that stays quick to draw
@@ -86,6 +72,14 @@ def hr_sideutval(viste: list[dict], side: int) -> tuple[list[dict], int, int]:
     return viste[(side - 1) * PER_SIDE:side * PER_SIDE], side, sider
 
 
+def hr_sida(saker: list[dict], filter_: str, sortering: str, side: int) -> tuple[list[dict], int, int, int]:
+    """The page HR is looking at: its summaries, its number, the count of pages and the count of
+    cases in the view (all pages). The list and the choices under it both read this."""
+    viste = hr_saker_i_visning(saker, filter_, sortering)
+    paa_sida, side, sider = hr_sideutval(viste, side)
+    return paa_sida, side, sider, len(viste)
+
+
 def hr_sidelenkjer(filter_: str, sortering: str, side: int, sider: int, talet: int,
                    lenkje: Callable[..., str]) -> str:
     """Under the list, when it has more than one page: where HR is and the way to the pages
@@ -102,17 +96,18 @@ def hr_sidelenkjer(filter_: str, sortering: str, side: int, sider: int, talet: i
 
 
 def hr_saker_i_visning(saker: list[dict], filter_: str, sortering: str) -> list[dict]:
-    """The cases HR asked to see, in the order asked for: newest change or newest hand-over
-    first, or by name (Norwegian letters after z, as a Norwegian reader expects)."""
+    """The summaries (oversikt.samandrag) of the cases HR asked to see, in the order asked for:
+    newest change or newest hand-over first, or by name (Norwegian letters after z, as a
+    Norwegian reader expects). `saker`: cases or their summaries."""
     if filter_ not in FILTER:
         filter_ = "innsendt"
-    valde = [s for s in saker if s["status"] != "utkast" and (filter_ == "alle" or s["status"] == filter_)]
+    valde = [s for s in map(samandrag, saker) if s["status"] != "utkast" and (filter_ == "alle" or s["status"] == filter_)]
     if sortering == "namn":
         orden = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzæøå")}
-        return sorted(valde, key=lambda s: [orden.get(c, 100 + ord(c)) for c in _namn(s).lower()])
+        return sorted(valde, key=lambda s: [orden.get(c, 100 + ord(c)) for c in (s["namn"] or "–").lower()])
     if sortering == "sendt":
-        return sorted(valde, key=_sendt, reverse=True)
-    return sorted(valde, key=_endra, reverse=True)
+        return sorted(valde, key=lambda s: s["sendt"], reverse=True)
+    return sorted(valde, key=lambda s: s["endra"], reverse=True)
 
 
 def hr_visningslenkjer(saker: list[dict], filter_: str, sortering: str, lenkje: Callable[..., str]) -> str:
@@ -121,7 +116,8 @@ def hr_visningslenkjer(saker: list[dict], filter_: str, sortering: str, lenkje: 
     def del_(namn: str, aktiv: bool, adresse: str) -> str:
         return f"**{namn}**" if aktiv else f"[{namn}]({adresse})"
 
-    tal = {k: sum(1 for s in saker if s["status"] != "utkast" and (k == "alle" or s["status"] == k)) for k in FILTER}
+    statusar = [s["status"] for s in saker if s["status"] != "utkast"]
+    tal = {k: sum(1 for st in statusar if k == "alle" or st == k) for k in FILTER}
     vis = " · ".join(del_(f"{namn} ({tal[k]})", k == filter_, lenkje(status=k, sorter=sortering))
                      for k, namn in FILTER.items())
     sorter = " · ".join(del_(namn, k == sortering, lenkje(status=filter_, sorter=k)) for k, namn in SORTERINGAR.items())
@@ -133,10 +129,11 @@ def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
     can tell cases apart, and what falls due soon (issue 16). Typed text goes through `skjerm()`."""
     i_dag = i_dag or date.today()
     rader = []
-    for s in saker:
-        avtale, datoar = _avtale_og_datoar(s, i_dag)
-        rader.append([_namn(s), s.get("epost") or "–", (s["svar"]["verksemd"].get("namn") or "–"), avtale,
-                      _status(s), s.get("versjon", 0), _sendt(s), _endra(s)[:10], datoar, signeringsstatus(s)])
+    for sak in saker:
+        avtale, datoar = _avtale_og_datoar(sak, i_dag)
+        s = samandrag(sak)
+        rader.append([s["namn"] or "–", s["epost"] or "–", s["verksemd"] or "–", avtale, _status(s), s["versjon"],
+                      s["sendt"], s["endra"][:10], datoar, signeringsstatus(sak)])
     # The last column: who has signed the approved version (issue 17).
     return html_tabell(["Arbeidstakar", "E-post", "Verksemd", "Avtale", "Status", "Versjon",
                         "Sendt inn", "Sist endra", f"Datoar innan {NAER_DAGAR} dagar", "Underskrift"], rader)
@@ -145,12 +142,8 @@ def hr_oversikt(saker: list[dict], i_dag: date | None = None) -> str:
 def hr_sakval(saker: list[dict], status: str = "innsendt") -> list[dict]:
     """The cases with this status (those waiting for HR), or with `status="i_kraft"` those with
     an approved version in force that has not been ended (for notice, change, evaluation, signing:
-    also while a new period waits for HR), as choices: name, agency, e-mail, day sent, version."""
-    def med(s: dict) -> bool:
-        if status == "i_kraft":
-            return s["status"] not in ("utkast", "oppsagd") and bool(versjonar(s))
-        return s["status"] == status
-
-    return [{s["id"]: skjerm_val(f"{_namn(s)}, {s['svar']['verksemd'].get('namn') or '–'} ({s.get('epost') or '–'}, "
-                             f"sendt {_sendt(s)}, versjon {s.get('versjon', 0)})")}
-            for s in saker if med(s)]
+    also while a new period waits for HR), as choices: name, agency, e-mail, day sent, version.
+    `saker`: cases or their summaries."""
+    return [{s["id"]: skjerm_val(f"{s['namn'] or '–'}, {s['verksemd'] or '–'} ({s['epost'] or '–'}, "
+                             f"sendt {s['sendt']}, versjon {s['versjon']})")}
+            for s in map(samandrag, saker) if (s["i_kraft"] if status == "i_kraft" else s["status"] == status)]

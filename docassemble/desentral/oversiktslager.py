@@ -13,7 +13,7 @@ from docassemble.base.util import user_has_privilege
 from .kommunar import kjelde, kommuneval
 from .oversikt import AVTALETYPE, SITUASJON, oversikt, som_csv, som_xlsx
 from .saker import STATUSAR
-from .sakslager import alle_saker
+from .sakslager import alle_samandrag
 from .signeringslager import som_fil
 from .skjermtekst import skjerm
 
@@ -29,8 +29,8 @@ def ser_saker() -> bool:
 
 
 def les_oversikt(filter_: dict) -> dict:
-    """The overview of every case as stored now (one query), for today."""
-    return oversikt(alle_saker(), filter_, date.today())
+    """The overview of every case as stored now (their summaries, one query), for today."""
+    return oversikt(alle_samandrag(), filter_, date.today())
 
 
 def filterval(kva: str) -> list[dict]:
@@ -65,10 +65,12 @@ def stolpetabell(tittel: str, overskrift: str, rader: list[tuple[str, int]], sto
             f'<tbody>{kropp}</tbody></table>')
 
 
-def eksportfil(o: dict, format_: str):
-    """The overview as a CSV or XLSX file of this session; the cases only for HR."""
+def eksportfil(o: dict, format_: object):
+    """The overview as a CSV or XLSX file of this session; the cases only for HR. The format
+    comes from a link anyone can edit: anything but «xlsx» is CSV."""
     med = ser_saker()
-    innhald = som_csv(o, med) if format_ == "csv" else som_xlsx(o, med)
+    format_ = "xlsx" if format_ == "xlsx" else "csv"
+    innhald = som_xlsx(o, med) if format_ == "xlsx" else som_csv(o, med)
     return som_fil(f"oversikt_{format_}", innhald, f"oversikt-desentralisert-arbeid.{format_}")
 
 

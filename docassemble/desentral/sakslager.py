@@ -18,11 +18,11 @@ from redis.exceptions import WatchError
 from docassemble.base.util import DARedis, DAStore, get_config
 
 from .epost import lag_epost, send_epost
-from .oversikt import fakta
+from .oversikt import fakta, samandrag
 from .saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
 from .varselutsending import send_varsel
 
-__all__ = ["lagre_sak", "hent_sak", "alle_saker", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
+__all__ = ["lagre_sak", "hent_sak", "alle_saker", "alle_samandrag", "saker_med_id", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
            "sak_for_lenkje", "sak_for_oppseiing", "er_hr", "oppdater_sak", "okt_lenkje", "endre_sak", "sak_laas"]
 
 BASE = "docassemble.desentral:saker"
@@ -68,7 +68,12 @@ def lagre_sak(sak: dict) -> dict:
     sak = dict(sak, rev=int(sak.get("rev") or 0) + 1)
     # What HR's overview counts, from the rules once per write (issue 31: not per view).
     sak["oversikt"] = fakta(sak) if sak.get("status") != "utkast" else None
-    sakstore().set("sak:" + sak["id"], sak)
+    lager = sakstore()
+    lager.set("sak:" + sak["id"], sak)
+    # Beside it, what HR's list and overview read of it: 5,000 of these are read in one query
+    # in a tenth of the time the cases take (issue 31, measured).
+    lager.set("liste:" + sak["id"], samandrag(sak))
+    _memo().pop("samandrag", None)
     return sak
 
 
@@ -97,32 +102,98 @@ def hent_sak(sak_id: str) -> dict | None:
 def alle_saker() -> list[dict]:
     """Every case, the latest event first. On a server in one SQL query (issue 30: one query per
     case made HR's list slower with every case); the engine without a server reads them by key."""
-    saker = _saker_i_ei_sporjing()
+    saker = _i_ei_sporjing("sak:")
     if saker is None:
         lager = sakstore()
         saker = [lager.get(k) for k in lager.keys() if k.startswith("sak:")]
     return sorted((s for s in saker if s), key=lambda s: s["historikk"][-1]["tid"], reverse=True)
 
 
-def _saker_i_ei_sporjing() -> list[dict] | None:
-    """The cases straight from docassemble's table behind DAStore (GlobalObjectStorage; this
-    store is unencrypted, as DAStore keeps a custom base), or None where no docassemble web
+def alle_samandrag() -> list[dict]:
+    """What HR's list and the overview read of every case (oversikt.samandrag), in one query of
+    small records. A case stored before its summary existed (0.4.0) is summarised from the case
+    (one more query for those), until its next write stores the summary."""
+    memo = _memo()
+    if "samandrag" in memo:
+        return memo["samandrag"]
+    samandrag_ = _i_ei_sporjing("liste:")
+    if samandrag_ is None:
+        lager = sakstore()
+        samandrag_ = [samandrag(s) for s in (lager.get(k) for k in lager.keys() if k.startswith("sak:")) if s]
+    else:
+        har = {s["id"] for s in samandrag_}
+        samandrag_ += [samandrag(s) for s in saker_med_id([i for i in _idar_i_ei_sporjing() if i not in har])]
+    memo["samandrag"] = samandrag_
+    return samandrag_
+
+
+def _memo() -> dict:
+    """The summaries read once per request: HR's page asks for them in its text, in two choices
+    and in its check. Kept on the request (flask.g), never longer, and dropped by any write in
+    it (lagre_sak); outside a request nothing is kept."""
+    try:
+        from flask import g, has_request_context  # noqa: PLC0415
+    except ImportError:
+        return {}
+    if not has_request_context():
+        return {}
+    if not hasattr(g, "desentral_samandrag"):
+        g.desentral_samandrag = {}
+    return g.desentral_samandrag
+
+
+def saker_med_id(idar: list[str]) -> list[dict]:
+    """The cases with these ids (the page of HR's list), in that order, in one query."""
+    if not idar:
+        return []
+    saker = _i_ei_sporjing(None, ["sak:" + i for i in idar])
+    if saker is None:
+        saker = [hent_sak(i) for i in idar]
+    etter_id = {s["id"]: s for s in saker if s}
+    return [etter_id[i] for i in idar if i in etter_id]
+
+
+def _tabell():
+    """docassemble's table behind DAStore (GlobalObjectStorage), or None where no docassemble web
     server runs in this process (the engine, `lag`) or its storage is laid out otherwise."""
     if "docassemble.webapp.server" not in sys.modules:
         return None
     try:
-        from sqlalchemy import select  # noqa: PLC0415
-
         from docassemble.webapp.daglobal.models import GlobalObjectStorage  # noqa: PLC0415
         from docassemble.webapp.extensions import db  # noqa: PLC0415
         from docassemble.webapp.utils.encryption import unpack_object  # noqa: PLC0415
     except ImportError:
         return None
-    prefiks = f"{BASE}:sak:"
-    rader = db.session.execute(select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted)
-                               .where(GlobalObjectStorage.key.startswith(prefiks, autoescape=True))).all()
+    return GlobalObjectStorage, db, unpack_object
+
+
+def _i_ei_sporjing(prefiks: str | None, nyklar: list[str] | None = None) -> list[dict] | None:
+    """The values under `prefiks` (or with these keys) straight from the table in one query (this
+    store is unencrypted, as DAStore keeps a custom base; an encrypted row is read through
+    DAStore), or None without a server."""
+    tabell = _tabell()
+    if tabell is None:
+        return None
+    from sqlalchemy import select  # noqa: PLC0415
+
+    gos, db, unpack_object = tabell
+    sporjing = select(gos.key, gos.value, gos.encrypted)
+    if nyklar is None:
+        sporjing = sporjing.where(gos.key.startswith(f"{BASE}:{prefiks}", autoescape=True))
+    else:
+        sporjing = sporjing.where(gos.key.in_([f"{BASE}:{k}" for k in nyklar]))
     lager = sakstore()
-    return [lager.get(k[len(BASE) + 1:]) if kryptert else unpack_object(v) for k, v, kryptert in rader]
+    return [lager.get(k[len(BASE) + 1:]) if kryptert else unpack_object(v) for k, v, kryptert in db.session.execute(sporjing).all()]
+
+
+def _idar_i_ei_sporjing() -> list[str]:
+    """The ids of every stored case: the keys only, not the cases."""
+    gos, db, _ = _tabell()
+    from sqlalchemy import select  # noqa: PLC0415
+
+    prefiks = f"{BASE}:sak:"
+    rader = db.session.execute(select(gos.key).where(gos.key.startswith(prefiks, autoescape=True))).all()
+    return [k[len(prefiks):] for (k,) in rader]
 
 
 # --- What the employee's interview calls: only the signed-in owner's own case ---

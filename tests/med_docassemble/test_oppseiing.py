@@ -150,8 +150,9 @@ def test_ordinaer_arbeidsavtale_blir_meld_til_hr_utan_brev(motor):
     # The case stays approved; HR's list names the wish (its status column).
     with hr._kontekst():
         from docassemble.desentral.hrliste import _status
+        from docassemble.desentral.oversikt import samandrag
         from docassemble.desentral.sakslager import hent_sak
 
         sak = hent_sak(sak_id)
     assert sak["status"] == "godkjend" and sak["oppseiing_melding"]["grunn"] == "Familien flyttar."
-    assert _status(sak).startswith("Godkjend – avslutting meldt ")
+    assert _status(samandrag(sak)).startswith("Godkjend – avslutting meldt ")

@@ -10,6 +10,7 @@ owner's later answer is refused with the reason, not written over. HR opens a ch
 list. Links with another person's case give nothing."""
 from __future__ import annotations
 
+import re
 import secrets
 
 from nettlesarhjelp import Intervju, docx_tekst, heil_url, logg_inn, ny_brukar, pdf_tekst
@@ -24,7 +25,14 @@ def _tekst(filer: dict) -> list[str]:
 
 
 def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-lenkje"):
-    """From HR's list: a task for the approved case of `namn`, to its link screen."""
+    """From HR's list: a task for the approved case of `namn`, to its link screen. The choices
+    are the cases in the table above, so HR shows all cases first (newest change first: this
+    test's case is on the first page)."""
+    alle = hr.page.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$"))
+    if alle.count():
+        alle.click()
+        hr.page.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
+        hr.sjekk()
     hr.val("Kva vil du gjere?", gjer)
     [val] = [o.get_attribute("value") for o in hr.page.get_by_label("Godkjend avtale", exact=True).locator("option").all()
              if o.inner_text().startswith(f"{namn}, ")]
