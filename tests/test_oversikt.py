@@ -53,6 +53,12 @@ def test_datoane_i_kvartalet(svar_dict):
     fra, til = kvartal(dag)
     assert o["forfall"] and all(fra <= p["dato"] <= til for p in o["forfall"])
     assert [p["dato"] for p in o["forfall"]] == sorted(d for d in datoar if fra <= d <= til)
+    # The timeline: every week of the quarter in order, each date in its own week.
+    veker = o["forfall_per_veke"]
+    assert 13 <= len(veker) <= 14 and veker[0][0].startswith(f"Veke {fra.isocalendar()[1]} (frå ")
+    assert sum(n for _, n in veker) == len(o["forfall"])
+    for p in o["forfall"]:
+        assert dict(veker)[next(v for v, _ in veker if v.startswith(f"Veke {p['dato'].isocalendar()[1]} "))] >= 1
 
 
 def test_ei_sak_utan_lagra_fakta_blir_rekna(svar_dict):
@@ -71,7 +77,8 @@ def test_eksport_skriv_namn_som_tekst(svar_dict):
     from openpyxl import load_workbook
 
     bok = load_workbook(io.BytesIO(som_xlsx(o, med_saker=True)))
-    assert bok.sheetnames == ["Status", "Situasjon", "Avtaletype", "Kommune", "Datoar i kvartalet", "Saker"]
+    assert bok.sheetnames == ["Status", "Situasjon", "Avtaletype", "Kommune", "Datoar i kvartalet", "Datoar veke for veke",
+                              "Saker"]
     celle = bok["Saker"]["A2"]
     assert celle.value == FORMEL and celle.data_type == "s"
     assert [c.value for c in bok["Kommune"][2]] == ["Tromsø", 1]

@@ -18,6 +18,7 @@ import io
 from collections import Counter
 from datetime import date, timedelta
 
+from .datoar import nynorsk_dato
 from .kommunar import kommunenamn, sorteringsnykel
 from .livslop import vurdering_for_sak
 from .saker import STATUSAR, versjonar
@@ -110,8 +111,22 @@ def oversikt(saker: list[dict], filter_: dict | None, i_dag: date) -> dict:
         "kvartal": (fra, til),
         "forfall": forfall,
         "forfall_per_kva": sorted(Counter(p["kva"] for p in forfall).items()),
+        "forfall_per_veke": _per_veke(forfall, fra, til),
         "rader": rader,
     }
+
+
+def _per_veke(forfall: list[dict], fra: date, til: date) -> list[tuple[str, int]]:
+    """The quarter's dates counted week by week, every week of the quarter in order (a week
+    without a date counts 0): the timeline of what falls due. A week is named by its number and
+    the first day of it inside the quarter."""
+    talde = Counter(p["dato"].isocalendar()[:2] for p in forfall)
+    veker, dag = [], fra
+    while dag <= til:
+        veke = dag.isocalendar()[:2]
+        veker.append((f"Veke {veke[1]} (frå {nynorsk_dato(dag)})", talde[veke]))
+        dag += timedelta(days=7 - dag.weekday())
+    return veker
 
 
 def _ordna(talde: Counter, rekkjefolgje: dict) -> list[tuple[str, int]]:
@@ -130,7 +145,8 @@ def _tabellar(o: dict, med_saker: bool) -> list[tuple[str, list[str], list[list]
     """The overview as tables (title, header, rows): the counts, and for HR the cases."""
     tabellar = [("Status", ["Status", "Tal"], o["status"]), ("Situasjon", ["Situasjon", "Tal"], o["situasjon"]),
                 ("Avtaletype", ["Avtaletype", "Tal"], o["avtaletype"]), ("Kommune", ["Kommune", "Tal"], o["kommune"]),
-                ("Datoar i kvartalet", ["Kva", "Tal"], o["forfall_per_kva"])]
+                ("Datoar i kvartalet", ["Kva", "Tal"], o["forfall_per_kva"]),
+                ("Datoar veke for veke", ["Veke", "Tal"], o["forfall_per_veke"])]
     if med_saker:
         tabellar.append(("Saker", ["Namn", "Verksemd", "Status", "Situasjon", "Avtaletype", "Kommune"],
                          [[r["namn"], r["verksemd"], STATUSAR.get(r["status"], r["status"]),
