@@ -10,15 +10,14 @@ from datetime import date
 
 from docassemble.base.util import user_has_privilege
 
-from .kommunar import kjelde, kommuneval
+from .kommunar import kommuneval
 from .oversikt import AVTALETYPE, SITUASJON, oversikt, som_csv, som_xlsx
 from .saker import STATUSAR
 from .sakslager import alle_samandrag
 from .signeringslager import som_fil
 from .skjermtekst import skjerm
 
-__all__ = ["les_oversikt", "stolpetabell", "eksportfil", "ser_saker", "filterval", "PER_SIDE", "side_av",
-           "kommunekjelde"]
+__all__ = ["les_oversikt", "stolpetabell", "eksportfil", "ser_saker", "filterval", "PER_SIDE", "side_av"]
 
 PER_SIDE = 25
 
@@ -73,6 +72,3 @@ def eksportfil(o: dict, format_: object):
     innhald = som_xlsx(o, med) if format_ == "xlsx" else som_csv(o, med)
     return som_fil(f"oversikt_{format_}", innhald, f"oversikt-desentralisert-arbeid.{format_}")
 
-
-def kommunekjelde() -> dict:
-    return kjelde()

@@ -23,8 +23,9 @@ from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has
 from .dokumentformat import ferdige_filer
 from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
 from .sakslager import alle_saker, endre_sak, hent_sak, sak_laas, sakstore
+from .varselutsending import leiarnykel_for
 from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
-from .signering import (ROLLAR, godkjent_hash, leiar_for, leiarnykel, registrer_godkjent_dokument, rolle_for, signer,
+from .signering import (ROLLAR, godkjent_hash, leiar_for, registrer_godkjent_dokument, rolle_for, signer,
                         signeringslogg, teikna)
 
 __all__ = ["sak_for_signering", "mi_rolle", "leiarnykel_for", "mine_leiarsaker", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",
@@ -61,12 +62,6 @@ def mine_leiarsaker() -> list[dict]:
         return []
     meg = epost.strip().lower()
     return [s for s in alle_saker() if (leiar_for(s) or "").strip().lower() == meg]
-
-
-def leiarnykel_for(sak: dict) -> str | None:
-    """The key for the link to the leader named for the version the case holds."""
-    leiar = leiar_for(sak)
-    return leiarnykel(_hemmeleg(), sak, leiar) if leiar else None
 
 
 def mitt_namn() -> str:

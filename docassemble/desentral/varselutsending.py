@@ -17,7 +17,14 @@ from .intervju import OPPSEIING_INTERVJU, SIGNERING_INTERVJU
 from .signering import leiar_for, leiarnykel
 from .varsel import Varsel, slatt_paa, varsel_for
 
-__all__ = ["send_varsel", "lenkje_til", "innlogging_til"]
+__all__ = ["send_varsel", "lenkje_til", "innlogging_til", "leiarnykel_for"]
+
+
+def leiarnykel_for(sak: dict) -> str | None:
+    """The key for the link to the leader named for the version the case holds (signering.leiarnykel
+    under the server's secret). Here, below both: the mail carries it, signeringslager checks it."""
+    leiar = leiar_for(sak)
+    return leiarnykel(str(get_config("secretkey") or ""), sak, leiar) if leiar else None
 
 def innlogging_til(sti: str) -> str:
     """The full address of docassemble's sign-in page that goes on to `sti` (a local path)."""
@@ -27,8 +34,7 @@ def innlogging_til(sti: str) -> str:
 def lenkje_til(sak: dict, stad: str, til_leiar: bool = False) -> str:
     """`til_leiar`: the link carries the key that lets the named leader sign (signering.leiarnykel)."""
     if stad == "signering" and til_leiar and leiar_for(sak):
-        nykel = leiarnykel(str(get_config("secretkey") or ""), sak, leiar_for(sak))
-        sti = interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], leiar=nykel, new_session=1, local=True)
+        sti = interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], leiar=leiarnykel_for(sak), new_session=1, local=True)
     elif stad == "signering":
         sti = interview_url(i=SIGNERING_INTERVJU, sak=sak["id"], new_session=1, local=True)
     elif stad == "oppseiing":
