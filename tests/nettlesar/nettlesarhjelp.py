@@ -22,6 +22,10 @@ def hemmeleg(namn: str) -> str | None:
     env = Path(os.environ.get("DESENTRAL_SERVER", "/var/lib/docassemble-desentral")) / "hemmeleg.env"
     return next((line.split("=", 1)[1] for line in env.read_text().splitlines() if line.startswith(namn + "=")), None)
 
+# No CSS animation or transition running, two frames after the call.
+STILLE = """() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() =>
+    ok(document.getAnimations().every(a => a.playState !== 'running')))))"""
+
 # axe findings in docassemble 1.10.14's own markup, which this package cannot change: rule ->
 # a piece of the offending element's HTML that shows it is docassemble's. Anything else fails.
 KJENDE_DOCASSEMBLE = {
@@ -70,9 +74,6 @@ class Intervju:
         time this page shows it."""
         from axe_playwright_python.sync_playwright import Axe
 
-        # Let CSS transitions finish (a choice put back by svar-ved-tilbake.js fades its button
-        # in): axe must judge the colours the user sees, not a frame halfway.
-        self.page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         # docassemble's script finishes the navigation bar after a screen arrives: it hides the tab
         # list (no help, chat or phone) or Bootstrap gives it its roles. axe once ran in between,
         # on a screen not pictured again, and reported the half-made tab list (issue 29). If
@@ -81,6 +82,12 @@ class Intervju:
             self.page.wait_for_function(KLAR, timeout=5000)
         except PlaywrightTimeout:
             pass
+        # Then let CSS transitions finish (a choice put back by svar-ved-tilbake.js on
+        # docassemble's page-load event turns its button blue with a transition): axe must judge
+        # the colours the user sees, not a frame halfway. Checked after the navigation bar and two
+        # frames on, so a transition the page-load handlers start is already running (axe once
+        # judged a «Ja» button halfway, when this wait came first).
+        self.page.wait_for_function(STILLE)
         skjerm = self.id
         n = len(self.skjermar)
         self.skjermar.append(skjerm)

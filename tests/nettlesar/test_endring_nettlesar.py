@@ -24,15 +24,20 @@ def _tekst(filer: dict) -> list[str]:
     return [" ".join(pdf_tekst(filer["pdf"]).split()), " ".join(docx_tekst(filer["docx"]).split())]
 
 
-def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-lenkje"):
-    """From HR's list: a task for the approved case of `namn`, to its link screen. The choices
-    are the cases in the table above, so HR shows all cases first (newest change first: this
-    test's case is on the first page)."""
+def vis_alle(hr: Intervju):
+    """HR's list showing «Alle» (the view is kept in HR's session: a link unless it is shown)."""
     alle = hr.page.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$"))
     if alle.count():
         alle.click()
         hr.page.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
         hr.sjekk()
+
+
+def _hr_vel_godkjend(hr: Intervju, gjer: str, namn: str, forventa: str = "hr-lenkje"):
+    """From HR's list: a task for the approved case of `namn`, to its link screen. The choices
+    are the cases in the table above, so HR shows all cases first (newest change first: this
+    test's case is on the first page)."""
+    vis_alle(hr)
     hr.val("Kva vil du gjere?", gjer)
     [val] = [o.get_attribute("value") for o in hr.page.get_by_label("Godkjend avtale", exact=True).locator("option").all()
              if o.inner_text().startswith(f"{namn}, ")]

@@ -11,11 +11,10 @@ still offers notice and change of the period that runs; the notice screen asks w
 the new period is ended on its own (item 2). HR's list shows the statuses."""
 from __future__ import annotations
 
-import re
 import secrets
 
 from nettlesarhjelp import docx_tekst, heil_url, pdf_tekst
-from test_endring_nettlesar import _hr_vel_godkjend
+from test_endring_nettlesar import _hr_vel_godkjend, vis_alle
 from test_hr_nettlesar import _rader, godkjende_saker, godkjenn_som_hr
 from test_signering_nettlesar import _hr_lista, signer_begge
 
@@ -133,9 +132,7 @@ def test_tilsett_og_hr_seier_opp_tilleggsavtala(ny_side, tenar, api_nokkel, hr_b
 
     # HR's list: A ended, B approved again at its first version.
     _hr_lista(hr)
-    hr_side.locator("#daquestion").get_by_role("link", name=re.compile(r"^Alle \(\d+\)$")).click()
-    hr_side.locator("#daquestion strong", has_text=re.compile(r"^Alle \(\d+\)$")).wait_for()
-    hr.sjekk()
+    vis_alle(hr)
     rader = {r[0]: r for r in _rader(hr, namn, namn_b)}
     assert rader[namn][4] == "Sagt opp" and rader[namn_b][4] == "Godkjend"
 
