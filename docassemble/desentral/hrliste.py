@@ -49,8 +49,9 @@ def _status(s: dict) -> str:
     return STATUSAR[s["status"]]
 
 
-# Rows per page of HR's list: a page HR can read through, and a screen that stays quick to draw
-# however many cases the agency has (all of them in one table grew past 16 000 pixels).
+# Rows per page of HR's list (and of the overview's tables, which page with hr_sideutval too): a
+# page HR can read through, and a screen that stays quick to draw however many cases the agency
+# has (all of them in one table grew past 16 000 pixels).
 PER_SIDE = 25
 
 
@@ -65,7 +66,7 @@ def hr_visningsval(status: object, sorter: object, side: object = None) -> tuple
 
 
 def hr_sideutval(viste: list[dict], side: int) -> tuple[list[dict], int, int]:
-    """The cases on page `side` of the list, that page's number (at most the last) and the count
+    """The rows on page `side` of a list, that page's number (at most the last) and the count
     of pages (at least 1)."""
     sider = max(1, -(-len(viste) // PER_SIDE))
     side = min(max(1, side), sider)

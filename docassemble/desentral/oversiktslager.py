@@ -17,9 +17,7 @@ from .sakslager import alle_samandrag
 from .signeringslager import som_fil
 from .skjermtekst import skjerm
 
-__all__ = ["les_oversikt", "stolpetabell", "eksportfil", "ser_saker", "filterval", "PER_SIDE", "side_av"]
-
-PER_SIDE = 25
+__all__ = ["les_oversikt", "stolpetabell", "eksportfil", "ser_saker", "filterval"]
 
 
 def ser_saker() -> bool:
@@ -39,13 +37,6 @@ def filterval(kva: str) -> list[dict]:
            "avtaletype": [{k: v} for k, v in AVTALETYPE.items()],
            "kommune": kommuneval()}[kva]
     return [{"alle": "Alle"}] + val
-
-
-def side_av(rader: list, side: int) -> tuple[list, int, int]:
-    """The rows of page `side` (from 1), the page shown and the number of pages."""
-    sider = max(1, -(-len(rader) // PER_SIDE))
-    side = min(max(1, int(side or 1)), sider)
-    return rader[(side - 1) * PER_SIDE: side * PER_SIDE], side, sider
 
 
 def stolpetabell(tittel: str, overskrift: str, rader: list[tuple[str, int]], storst: int | None = None) -> str:
