@@ -35,3 +35,22 @@ def test_sidelenkjene_held_status_og_orden():
     assert "[Neste side](/vis?side=3&sorter=namn&status=alle)" in midt
     siste = hr_sidelenkjer("alle", "namn", 3, 3, 2 * PER_SIDE + 3, _lenkje)
     assert f"(sak {2 * PER_SIDE + 1}–{2 * PER_SIDE + 3} av" in siste and "Neste side" not in siste
+
+
+def test_vala_under_lista_er_sakene_paa_sida(svar_dict):
+    """Issue 31: HR's choices are the cases in the table above (status, order, page), so with
+    thousands of cases a choice is never a list of all of them; an approved case is offered
+    under «Alle» or «Godkjende», not under «Ventar på HR»."""
+    from saksbyggjar import godkjend
+
+    from docassemble.desentral.hrliste import hr_sakval, hr_sida
+    from docassemble.desentral.saker import ny_sak, send_inn
+
+    sendt = [dict(send_inn(ny_sak(svar_dict, 7, "k@example.com"), svar_dict), id=f"s{i}") for i in range(PER_SIDE + 5)]
+    saker = [dict(godkjend(svar_dict), id="godkjend")] + sendt
+    paa_sida, side, sider, talet = hr_sida(saker, "innsendt", "endra", 1)
+    assert (side, sider, talet) == (1, 2, PER_SIDE + 5) and len(hr_sakval(paa_sida)) == PER_SIDE
+    assert hr_sakval(paa_sida, "i_kraft") == []
+    assert len(hr_sakval(hr_sida(saker, "innsendt", "endra", 2)[0])) == 5
+    assert [next(iter(v)) for v in hr_sakval(hr_sida(saker, "godkjend", "endra", 1)[0], "i_kraft")] == ["godkjend"]
+    assert "godkjend" in [next(iter(v)) for v in hr_sakval(hr_sida(saker, "alle", "namn", 1)[0], "i_kraft")]
