@@ -48,11 +48,11 @@ N_SIDE = 20
 N_IMPORT = 10
 
 # The modules the server imports at start: every module without "# do not pre-load".
-PRELOAD = ["docassemble.desentral", "docassemble.desentral.datoar", "docassemble.desentral.regelverk",
-           "docassemble.desentral.svarfil", "docassemble.desentral.reglar", "docassemble.desentral.reglar_felles",
-           "docassemble.desentral.reglar_tid", "docassemble.desentral.reglar_innhald", "docassemble.desentral.dokument",
-           "docassemble.desentral.hrliste", "docassemble.desentral.skjermtekst", "docassemble.desentral.avgjerd",
-           "docassemble.desentral.saker", "docassemble.desentral.intervju"]
+PRELOAD = ["docassemble.desentral", "docassemble.desentral.reglar.datoar", "docassemble.desentral.reglar.regelverk",
+           "docassemble.desentral.reglar.svarfil", "docassemble.desentral.reglar.vurdering", "docassemble.desentral.reglar.felles",
+           "docassemble.desentral.reglar.tid", "docassemble.desentral.reglar.innhald", "docassemble.desentral.dokument.avtaledata",
+           "docassemble.desentral.lager.hrliste", "docassemble.desentral.dokument.skjermtekst", "docassemble.desentral.reglar.avgjerd",
+           "docassemble.desentral.reglar.saker", "docassemble.desentral.intervju.felles"]
 
 
 def median_spreiing(tider: list[float]) -> tuple[float, float]:
@@ -60,14 +60,14 @@ def median_spreiing(tider: list[float]) -> tuple[float, float]:
 
 
 def svar_for(avtaletype: str):
-    from docassemble.desentral.svarfil import les_svar
+    from docassemble.desentral.reglar.svarfil import les_svar
 
     return les_svar((DOME if avtaletype == "tilleggsavtale" else DOME_ARBEIDSAVTALE).read_text("utf-8"))
 
 
 def engine_montering(motor, svar) -> tuple[float, object]:
     """Time the interview's last page, which assembles the PDF and the DOCX."""
-    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+    from docassemble.desentral.kommando.lag import KVITTERINGAR, verdiar_for_intervju
 
     okt = motor.okt("tilsett.yml")
     siste = "gjennomgang_ferdig"
@@ -98,7 +98,7 @@ def _pdfveg(motor, veg: str) -> None:
 
 def _fang_markdown(motor, svar) -> dict:
     """The Markdown and metadata the Typst path makes its PDF from, caught on their way in."""
-    from docassemble.desentral import dokumentformat
+    from docassemble.desentral.dokument import dokumentformat
 
     fanga, ekte = {}, dokumentformat.lag_pdf
 
@@ -120,7 +120,7 @@ def bare_typst(fanga: dict, mappe: Path, varm) -> float:
     time (as `typst compile` on the command line)."""
     import typst
 
-    from docassemble.desentral.typstpdf import FRA, MAL, STANDARDAR
+    from docassemble.desentral.dokument.typstpdf import FRA, MAL, STANDARDAR
 
     (mappe / "d.md").write_text(fanga["markdown"], "utf-8")
     t = time.perf_counter()
@@ -138,8 +138,8 @@ def bare_typst(fanga: dict, mappe: Path, varm) -> float:
 
 def pakka_typst(fanga: dict) -> float:
     """The package's PDF from the same Markdown: typstpdf.lag_pdf and the literal metadata."""
-    from docassemble.desentral.pdfa import skriv_metadata
-    from docassemble.desentral.typstpdf import lag_pdf
+    from docassemble.desentral.dokument.pdfa import skriv_metadata
+    from docassemble.desentral.dokument.typstpdf import lag_pdf
 
     t = time.perf_counter()
     pdf = lag_pdf(fanga["markdown"], tittel=fanga["tittel"], utkast=fanga.get("utkast", ""), pandoc=fanga["pandoc"])
@@ -155,7 +155,7 @@ def _rad(namn: str, tider: list[float], forhold: str = "", mal: str = "", naadd:
 def mal_montering(motor, rader: list, notat: list):
     import typst
 
-    from docassemble.desentral.typstpdf import finn_pandoc, pandoc_versjon
+    from docassemble.desentral.dokument.typstpdf import finn_pandoc, pandoc_versjon
 
     pandoc = finn_pandoc()
     notat.append(f"Typst-vegen: Pandoc {'.'.join(map(str, pandoc_versjon(pandoc)))} ({pandoc}), typst "
@@ -199,7 +199,7 @@ def mal_montering(motor, rader: list, notat: list):
 
 
 def mal_reglar(rader: list):
-    from docassemble.desentral.reglar import vurder
+    from docassemble.desentral.reglar.vurdering import vurder
 
     svar = svar_for("tilleggsavtale")
     i_dag = dt.date(2026, 11, 26)
@@ -215,10 +215,10 @@ def mal_reglar(rader: list):
 
 def mal_side(motor, rader: list):
     """One interview page: answering `proveperiode` assembles the `vurdering` page. Our calls
-    (the interview's functions from docassemble.desentral.intervju) are wrapped with timers in
+    (the interview's functions from docassemble.desentral.intervju.felles) are wrapped with timers in
     the session, so their share of the page is measured, not guessed."""
-    from docassemble.desentral import intervju
-    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+    from docassemble.desentral.intervju import felles as intervju
+    from docassemble.desentral.kommando.lag import KVITTERINGAR, verdiar_for_intervju
 
     svar = svar_for("tilleggsavtale")
     verdiar = verdiar_for_intervju(svar)
@@ -271,8 +271,8 @@ def mal_avgjerder(motor, rader: list):
     """Issue 14: decisions per screen (target 1) and the rules' time on that screen, on the two
     screens that decide: `vurdering` (answer to `proveperiode`) and the documents' screen. The
     rules' entry point in the interview module is wrapped to count and time its calls."""
-    from docassemble.desentral import intervju
-    from docassemble.desentral.lag import KVITTERINGAR, verdiar_for_intervju
+    from docassemble.desentral.intervju import felles as intervju
+    from docassemble.desentral.kommando.lag import KVITTERINGAR, verdiar_for_intervju
 
     verdiar = verdiar_for_intervju(svar_for("tilleggsavtale"))
     ekte = intervju.vurder
@@ -348,8 +348,8 @@ def maskin() -> list[str]:
 
 
 def main() -> int:
-    # The engine with the tests' browser-like answering (docassemble.desentral.svarmotor).
-    from docassemble.desentral.svarmotor import SvarMotor
+    # The engine with the tests' browser-like answering (docassemble.desentral.kommando.svarmotor).
+    from docassemble.desentral.kommando.svarmotor import SvarMotor
 
     motor = SvarMotor(tempfile.mkdtemp(prefix="desentral-benchmark-"))
     rader: list[tuple] = []

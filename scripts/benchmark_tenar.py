@@ -86,7 +86,7 @@ def engine_pdf_docx() -> list[float]:
     import tempfile
 
     import benchmark
-    from docassemble.desentral.svarmotor import SvarMotor
+    from docassemble.desentral.kommando.svarmotor import SvarMotor
 
     with tempfile.TemporaryDirectory() as work:
         motor = SvarMotor(work)

@@ -17,7 +17,7 @@ VENV="$(ensure_da_venv)"
 # The seal (issue 29): without a certificate of the agency's own (DESENTRAL_SEGL_SERTIFIKAT and
 # DESENTRAL_SEGL_NYKEL), a test seal kept in the server's state folder, named as one.
 if [ -z "${DESENTRAL_SEGL_SERTIFIKAT:-}" ]; then
-    eval "$(PYTHONPATH="$REPO" "$VENV/bin/python" -m docassemble.desentral.testsegl "$S/testsegl")"
+    eval "$(PYTHONPATH="$REPO" "$VENV/bin/python" -m docassemble.desentral.dokument.testsegl "$S/testsegl")"
 fi
 server_init "$VENV"
 server_install_package "$VENV"

@@ -46,9 +46,9 @@ def _dome() -> list[dict]:
 
 def lag_saker(talet: int, frø: int = 31) -> list[dict]:
     """`talet` cases built by the rules, the same ones for the same seed."""
-    from docassemble.desentral.kommunar import kommuneval
-    from docassemble.desentral.saker import godkjenn, ny_sak, returner, send_inn
-    from docassemble.desentral.signering import godkjent_hash, registrer_godkjent_dokument, signer
+    from docassemble.desentral.reglar.kommunar import kommuneval
+    from docassemble.desentral.reglar.saker import godkjenn, ny_sak, returner, send_inn
+    from docassemble.desentral.reglar.signering import godkjent_hash, registrer_godkjent_dokument, signer
 
     tilfeldig = random.Random(frø)
     dome = _dome()
@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
     import docassemble.webapp.server  # noqa: F401 - docassemble's storage, as the server sets it up
     from docassemble.base.thread_context import empty_globals, global_context, this_thread
     from docassemble.webapp.app_object import flaskapp as app
-    from docassemble.desentral.sakslager import lagre_sak, sakstore
+    from docassemble.desentral.lager.sakslager import lagre_sak, sakstore
 
     kva = argv[0] if argv else ""
     with app.app_context(), global_context(empty_globals()):

@@ -25,7 +25,7 @@ def svar_dict():
 @pytest.fixture
 def lag_svar():
     """Build a Svar from the base answers with dotted overrides: lag_svar(**{"ordning.til": None})."""
-    from docassemble.desentral.svarfil import svar_fra_dict
+    from docassemble.desentral.reglar.svarfil import svar_fra_dict
 
     def build(overrides: dict | None = None, drop: tuple[str, ...] = ()):
         data = copy.deepcopy(_base())

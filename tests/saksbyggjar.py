@@ -2,8 +2,8 @@
 signering): sent, approved, approved with its document kept, signed by both."""
 from __future__ import annotations
 
-from docassemble.desentral.saker import godkjenn, ny_sak, send_inn
-from docassemble.desentral.signering import godkjent_hash, registrer_godkjent_dokument, signer
+from docassemble.desentral.reglar.saker import godkjenn, ny_sak, send_inn
+from docassemble.desentral.reglar.signering import godkjent_hash, registrer_godkjent_dokument, signer
 
 EIGAR = 7
 

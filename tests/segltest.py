@@ -1,11 +1,11 @@
 """Test helpers for the seal (issue 17): a throwaway certificate authority and seal certificate
-(docassemble.desentral.testsegl), pyHanko's validator, and a PDF/A-2a check (see pdfa_sjekk)."""
+(docassemble.desentral.dokument.testsegl), pyHanko's validator, and a PDF/A-2a check (see pdfa_sjekk)."""
 from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
 
-from docassemble.desentral import testsegl
+from docassemble.desentral.dokument import testsegl
 
 __all__ = ["lag_ca", "valider_segl"]
 

@@ -6,9 +6,9 @@ import subprocess
 
 from fiendtleg import VERDIAR
 
-from docassemble.desentral.avtaletekst import avtale_html, html_fra_pandoc
-from docassemble.desentral.dokument import trygg
-from docassemble.desentral.typstpdf import finn_pandoc
+from docassemble.desentral.dokument.avtaletekst import avtale_html, html_fra_pandoc
+from docassemble.desentral.dokument.avtaledata import trygg
+from docassemble.desentral.dokument.typstpdf import finn_pandoc
 
 
 def _tekst(section: str) -> str:

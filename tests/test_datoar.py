@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from docassemble.desentral.datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
+from docassemble.desentral.reglar.datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
 
 datoar = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 manader = st.integers(min_value=1, max_value=120)

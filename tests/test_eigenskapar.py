@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from docassemble.desentral.dokument import avtaledata
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+from docassemble.desentral.dokument.avtaledata import avtaledata
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.svarfil import SvarFeil, svar_fra_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome" / "heimekontor_tilleggsavtale.yml"

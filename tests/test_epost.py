@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from docassemble.desentral.epost import lag_epost, tekstverdi
+from docassemble.desentral.dokument.epost import lag_epost, tekstverdi
 
 FIENDTLEG = ('<a href="http://127.0.0.1:9/x">Klikk her</a><img src="http://127.0.0.1:9/spor.png"> '
              "${ 7*7 } [FILE x] **feit** {dagar} \u202eesrever")

@@ -1,6 +1,6 @@
 """HR's list in pages (issue 29: one table of every case grew past 16 000 pixels; issue 31 asks
 for a list that stays quick with thousands of cases)."""
-from docassemble.desentral.hrliste import PER_SIDE, hr_sidelenkjer, hr_sideutval, hr_visningsval
+from docassemble.desentral.lager.hrliste import PER_SIDE, hr_sidelenkjer, hr_sideutval, hr_visningsval
 
 
 def _lenkje(**a):
@@ -43,8 +43,8 @@ def test_vala_under_lista_er_sakene_paa_sida(svar_dict):
     under «Alle» or «Godkjende», not under «Ventar på HR»."""
     from saksbyggjar import godkjend
 
-    from docassemble.desentral.hrliste import hr_sakval, hr_sida
-    from docassemble.desentral.saker import ny_sak, send_inn
+    from docassemble.desentral.lager.hrliste import hr_sakval, hr_sida
+    from docassemble.desentral.reglar.saker import ny_sak, send_inn
 
     sendt = [dict(send_inn(ny_sak(svar_dict, 7, "k@example.com"), svar_dict), id=f"s{i}") for i in range(PER_SIDE + 5)]
     saker = [dict(godkjend(svar_dict), id="godkjend")] + sendt

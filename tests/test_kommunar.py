@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from docassemble.desentral.kommunar import kjelde, kommunar, kommunenamn, kommuneval
-from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+from docassemble.desentral.reglar.kommunar import kjelde, kommunar, kommunenamn, kommuneval
+from docassemble.desentral.reglar.svarfil import SvarFeil, svar_fra_dict
 
 # Municipalities per county from 1 January 2024 (the county reversals and the Ålesund/Haram split).
 PER_FYLKE = {"03": 1, "11": 23, "15": 27, "18": 41, "31": 12, "32": 21, "33": 18, "34": 46, "39": 6, "40": 17,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docassemble.desentral.intervju import SVARFELT, svar_fra_sak
+from docassemble.desentral.intervju.felles import SVARFELT, svar_fra_sak
 
 DATA = Path(__file__).resolve().parent / "data"
 

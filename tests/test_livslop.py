@@ -5,13 +5,13 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.dokument import avtaledata
-from docassemble.desentral.livslop import (endring_mogleg, evaluer, gjeldande_versjon,
+from docassemble.desentral.dokument.avtaledata import avtaledata
+from docassemble.desentral.reglar.livslop import (endring_mogleg, evaluer, gjeldande_versjon,
                                            kan_evaluerast, ny_periode, opne_endring, tidlegare_versjonar,
                                            versjon_som_sak, versjonar)
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.saker import SakFeil, godkjenn, ny_sak, returner, send_inn
-from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.saker import SakFeil, godkjenn, ny_sak, returner, send_inn
+from docassemble.desentral.reglar.svarfil import SvarFeil, svar_fra_dict
 from saksbyggjar import godkjend, signert
 
 I_DAG = date(2027, 3, 1)
@@ -145,8 +145,8 @@ def test_hr_ser_datoane_til_versjonen_som_gjeld_medan_ein_ny_ventar(svar_dict):
     """HR's list and the reminders (one rule): while a renewal waits for HR, the version in force
     still ends on its day, and the waiting version's signing deadline is due too; its own later
     dates are not in force yet. A case under change is still reminded of."""
-    from docassemble.desentral.livslop import forfalne_for_sak
-    from docassemble.desentral.paaminning import nye_paaminningar
+    from docassemble.desentral.reglar.livslop import forfalne_for_sak
+    from docassemble.desentral.dokument.paaminning import nye_paaminningar
 
     v1 = signert(godkjend(svar_dict))
     dag = date(2027, 12, 10)
@@ -161,7 +161,7 @@ def test_hr_ser_datoane_til_versjonen_som_gjeld_medan_ein_ny_ventar(svar_dict):
 def test_arbeidsmiljolova_14_5_trekt_godkjenning_gir_ny_versjon_ved_ny_godkjenning(svar_dict):
     """Issue 28, item 11: a withdrawn approval is never in force, and approving again makes a new
     version (its own documents), not the withdrawn one again."""
-    from docassemble.desentral.saker import trekk_tilbake_godkjenning
+    from docassemble.desentral.reglar.saker import trekk_tilbake_godkjenning
 
     sak = trekk_tilbake_godkjenning(godkjend(svar_dict))
     assert (sak["status"], sak["versjon"]) == ("innsendt", 2) and sak["versjonar"][0]["trekt"]
@@ -174,7 +174,7 @@ def test_versjon_avloyst_foer_ho_tek_til_gjeld_aldri(svar_dict):
     """A change approved for 1 June and a second one approved for the same day: the first never
     takes effect, and its page says so (not «tek til å gjelde 1. juni»). A second change from a
     later day leaves the first in force between the two days."""
-    from docassemble.desentral.livslop import versjonsstatus
+    from docassemble.desentral.reglar.livslop import versjonsstatus
 
     def endra(sak, fra, stad):
         sak = opne_endring(sak, "arbeidstakar", fra, None, I_DAG)
@@ -195,7 +195,7 @@ def test_versjon_avloyst_foer_ho_tek_til_gjeld_aldri(svar_dict):
 def test_to_endringar_i_same_sekund_er_to_endringar():
     """A change is known by its place in the history as well as its time: two changes opened
     within one second are two (the second was never shown when the time alone was the key)."""
-    from docassemble.desentral.livslop import endring_handtert, endring_nokkel
+    from docassemble.desentral.reglar.livslop import endring_handtert, endring_nokkel
 
     tid = "2027-01-10T09:00:00+00:00"
     sak = {"historikk": [{"tid": "2026-12-01T08:00:00+00:00", "hending": "innsendt"},

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.oppseiing import OppseiingFeil, vurder_oppseiing
-from docassemble.desentral.reglar import vurder
+from docassemble.desentral.reglar.oppseiing import OppseiingFeil, vurder_oppseiing
+from docassemble.desentral.reglar.vurdering import vurder
 
 I_DAG = date(2026, 12, 1)
 

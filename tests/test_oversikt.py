@@ -9,8 +9,8 @@ import time
 from datetime import date
 
 from saksbyggjar import godkjend
-from docassemble.desentral.oversikt import fakta, kvartal, oversikt, samandrag, som_csv, som_xlsx
-from docassemble.desentral.saker import ny_sak, send_inn
+from docassemble.desentral.reglar.oversikt import fakta, kvartal, oversikt, samandrag, som_csv, som_xlsx
+from docassemble.desentral.reglar.saker import ny_sak, send_inn
 
 FORMEL = '=HYPERLINK("http://x","klikk")'
 
@@ -102,7 +102,7 @@ def test_5000_saker_blir_talde_utan_reglane(svar_dict):
 def test_samandraget_held_det_lista_og_oversikta_les(svar_dict):
     """What sakslager keeps beside each case (issue 31: 5,000 cases read as small records): the
     list's columns and the overview's facts, and the same counts and order as from the cases."""
-    from docassemble.desentral.hrliste import hr_sakval, hr_saker_i_visning, hr_visningslenkjer
+    from docassemble.desentral.lager.hrliste import hr_sakval, hr_saker_i_visning, hr_visningslenkjer
 
     saker = [_sak(svar_dict, "4601", namn="Åse"), _sak(svar_dict, "0301", namn="Bjørn", godkjenn=False),
              _sak(svar_dict, None, namn=FORMEL)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from docassemble.desentral.paaminning import nye_paaminningar, paaminningsepost
-from docassemble.desentral.saker import ny_sak, send_inn
+from docassemble.desentral.dokument.paaminning import nye_paaminningar, paaminningsepost
+from docassemble.desentral.reglar.saker import ny_sak, send_inn
 from saksbyggjar import godkjend, signert
 
 I_DAG = date(2027, 3, 24)
@@ -68,7 +68,7 @@ def test_ulesbar_sak_blir_hoppa_over(svar_dict):
 def test_arbeidsmiljolova_14_8_begge_som_skal_skrive_under_blir_minna_om_fristen(svar_dict):
     """Issue 28, item 10: each signer who has not signed gets a reminder a week before the written
     deadline, and once more when it has passed; none for a signed case."""
-    from docassemble.desentral.paaminning import signeringspaaminningar
+    from docassemble.desentral.dokument.paaminning import signeringspaaminningar
 
     sak = godkjend(svar_dict)  # in writing by 1 January 2027
     assert signeringspaaminningar([sak], date(2026, 12, 20), set()) == []  # 12 days before: not yet

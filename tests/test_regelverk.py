@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from docassemble.desentral.regelverk import STATUSAR, RegelverkFeil, last_regelverk
+from docassemble.desentral.reglar.regelverk import STATUSAR, RegelverkFeil, last_regelverk
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from docassemble.desentral.datoar import period_end
-from docassemble.desentral.reglar import (
+from docassemble.desentral.reglar.datoar import period_end
+from docassemble.desentral.reglar.vurdering import (
     Tal,
     oppseiingsfrist_for_arbeidsavtale,
     provetid_for_tilsetjinga,
@@ -15,8 +15,8 @@ from docassemble.desentral.reglar import (
     vurder,
     vurder_omfang,
 )
-from docassemble.desentral.regelverk import last_regelverk
-from docassemble.desentral.svarfil import Arbeidstakar, SvarFeil
+from docassemble.desentral.reglar.regelverk import last_regelverk
+from docassemble.desentral.reglar.svarfil import Arbeidstakar, SvarFeil
 
 I_DAG = date(2026, 11, 26)
 
@@ -480,7 +480,7 @@ def test_the_decision_is_one_frozen_typed_object(lag_svar):
     import dataclasses
     import pickle
 
-    from docassemble.desentral.avgjerd import Avgjerd
+    from docassemble.desentral.reglar.avgjerd import Avgjerd
 
     r = run(lag_svar)
     assert isinstance(r, Avgjerd)

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.saker import (SakFeil, godkjenn, ny_sak, returner, send_inn, sjekkliste,
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.saker import (SakFeil, godkjenn, ny_sak, returner, send_inn, sjekkliste,
                                          svar_til_json, utlysingstekst)
-from docassemble.desentral.svarfil import svar_fra_dict
+from docassemble.desentral.reglar.svarfil import svar_fra_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,7 +96,7 @@ def test_utlysingstekst_avviser_ugyldige_val(former, heimekontor):
 
 
 def test_html_tabell_gjer_celler_til_tekst():
-    from docassemble.desentral.intervju import html_tabell
+    from docassemble.desentral.intervju.felles import html_tabell
 
     html = html_tabell(["A & B"], [["<script>x</script> [FILE http://x/y]", 3]])
     assert "<th scope=\"col\">A &#38; B</th>" in html
@@ -108,8 +108,8 @@ def test_gamle_saker_med_tomme_svar_kan_lesast():
     # server: one such case broke HR's list). They read as answers not given.
     import yaml
 
-    from docassemble.desentral.intervju import svar_fra_sak
-    from docassemble.desentral.svarfil import SvarFeil, svar_fra_dict
+    from docassemble.desentral.intervju.felles import svar_fra_sak
+    from docassemble.desentral.reglar.svarfil import SvarFeil, svar_fra_dict
 
     data = yaml.safe_load((ROOT / "docassemble/desentral/data/sources/dome/heimekontor_tilleggsavtale.yml").read_text("utf-8"))
     data["ordning"]["dagpendling_grunngjeving"] = ""

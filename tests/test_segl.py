@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from docassemble.desentral.segl import SeglFeil, forsegl, oppsett_fra_config
+from docassemble.desentral.dokument.segl import SeglFeil, forsegl, oppsett_fra_config
 from segltest import lag_ca, valider_segl
 
 

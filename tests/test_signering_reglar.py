@@ -9,14 +9,14 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.arkiv import FILNAMN, arkivpakke
-from docassemble.desentral.livslop import opne_endring
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.saker import SakFeil, endra_sidan, godkjenn, ny_sak, send_inn
-from docassemble.desentral.signering import (fjern_leiar, ferdig_signert, fristbrot, godkjent_hash, kan_signere,
+from docassemble.desentral.dokument.arkiv import FILNAMN, arkivpakke
+from docassemble.desentral.reglar.livslop import opne_endring
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.saker import SakFeil, endra_sidan, godkjenn, ny_sak, send_inn
+from docassemble.desentral.reglar.signering import (fjern_leiar, ferdig_signert, fristbrot, godkjent_hash, kan_signere,
                                              leiar_for, registrer_godkjent_dokument, rolle_for, signer, signering,
                                              signeringslogg, signeringsstatus, tildel_leiar, ulik_det_sette)
-from docassemble.desentral.svarfil import svar_fra_dict
+from docassemble.desentral.reglar.svarfil import svar_fra_dict
 
 EIGAR = 7
 BILETE = "c" * 64  # the drawn image's SHA-256 (the image itself is kept beside the case)
@@ -212,7 +212,7 @@ def test_arkivpakka_held_det_readme_seier(svar_dict):
 def test_leiar_invitert_paa_epost_signerer_med_nykelen_i_lenkja(svar_dict):
     """Issue 31, item 3: a leader without the privilege `leiar` (invited by e-mail) is the
     employer's signer only with the key mailed to the address HR named, for that version."""
-    from docassemble.desentral.signering import leiarnykel
+    from docassemble.desentral.reglar.signering import leiarnykel
 
     sak = tildel_leiar(_godkjend(svar_dict), "Ny.Leiar@example.com")
     nykel = leiarnykel("hemmeleg", sak, "ny.leiar@example.com")
@@ -233,8 +233,8 @@ def test_leiar_invitert_paa_epost_signerer_med_nykelen_i_lenkja(svar_dict):
 def test_leiaren_arbeidstakaren_namngav_blir_peika_ut_ved_godkjenning(svar_dict):
     """Issue 31, item 3: the employee names the leader in the answers; at approval that leader
     is named for the approved version (and told, varsel.py); HR's own choice stands."""
-    from docassemble.desentral.signering import leiar_fra_arbeidstakaren
-    from docassemble.desentral.svarfil import SvarFeil
+    from docassemble.desentral.reglar.signering import leiar_fra_arbeidstakaren
+    from docassemble.desentral.reglar.svarfil import SvarFeil
 
     med = dict(svar_dict, verksemd=dict(svar_dict["verksemd"], leiar_epost="  leiar@example.com "))
     assert svar_fra_dict(med).verksemd.leiar_epost == "leiar@example.com"

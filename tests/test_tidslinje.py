@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.tidslinje import NAER_DAGAR, med_status
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.tidslinje import NAER_DAGAR, med_status
 
 I_DAG = date(2026, 12, 1)
 
@@ -79,7 +79,7 @@ def test_status_for_hr(dagar, status):
 
 
 def test_hr_datomerknad_naer_og_forsein():
-    from docassemble.desentral.tidslinje import hr_datomerknad
+    from docassemble.desentral.reglar.tidslinje import hr_datomerknad
 
     linje = [{"kva": "skriftleg_frist", "dato": date(2026, 11, 20), "tekst": "x", "kjelde": "aml § 14-8"},
              {"kva": "proveperiode_slutt", "dato": date(2026, 12, 20), "tekst": "x", "kjelde": "5.3.6"},
@@ -103,7 +103,7 @@ def test_hr_datomerknad_naer_og_forsein():
 def test_avtala_seier_same_skrivefrist_som_tidslinja(lag_svar, overrides, dato, kjelde):
     """The signature clause prints the timeline's deadline (it said «the day the arrangement
     starts» for every case, also those § 14-5 or the pre-2024 rule governed)."""
-    from docassemble.desentral.dokument import avtaledata
+    from docassemble.desentral.dokument.avtaledata import avtaledata
 
     svar = lag_svar(overrides)
     r = vurder(svar, I_DAG)

@@ -15,11 +15,11 @@ import pytest
 pikepdf = pytest.importorskip("pikepdf")
 pytest.importorskip("typst")
 
-from docassemble.desentral import typstpdf
-from docassemble.desentral.dokument import trygg
-from docassemble.desentral.pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
-from docassemble.desentral.segl import SEGLFELT, forsegl, oppsett_fra_config, seglprodusent
-from docassemble.desentral.typstpdf import MINSTE_PANDOC, PdfFeil, finn_pandoc, lag_pdf, pandoc_versjon
+from docassemble.desentral.dokument import typstpdf
+from docassemble.desentral.dokument.avtaledata import trygg
+from docassemble.desentral.dokument.pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
+from docassemble.desentral.dokument.segl import SEGLFELT, forsegl, oppsett_fra_config, seglprodusent
+from docassemble.desentral.dokument.typstpdf import MINSTE_PANDOC, PdfFeil, finn_pandoc, lag_pdf, pandoc_versjon
 from fiendtleg import TEX_NAMN, TEX_VERKSEMD, VERDIAR
 from pdfa_sjekk import pdfa_feil, xmp
 from segltest import lag_ca, valider_segl

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from saksbyggjar import godkjend, med_dokument
-from docassemble.desentral.epost import lag_epost
-from docassemble.desentral.livslop import opne_endring
-from docassemble.desentral.saker import godkjenn, ny_sak, returner, sei_opp, send_inn
-from docassemble.desentral.signering import godkjent_hash, signer, tildel_leiar
-from docassemble.desentral.varsel import SLAG, slatt_paa, varsel_for
+from docassemble.desentral.dokument.epost import lag_epost
+from docassemble.desentral.reglar.livslop import opne_endring
+from docassemble.desentral.reglar.saker import godkjenn, ny_sak, returner, sei_opp, send_inn
+from docassemble.desentral.reglar.signering import godkjent_hash, signer, tildel_leiar
+from docassemble.desentral.reglar.varsel import SLAG, slatt_paa, varsel_for
 
 KOMMENTAR = "<b>Før opp stolen</b> ${ 7*7 } \\textbf{x}"
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .hendingar import les_hendingar, spel_av
-from .oppseiing import OppseiingFeil, vurder_oppseiing
-from .regelverk import last_regelverk
-from .reglar import vurder
-from .svarfil import SvarFeil, SvarLoader, les_svar
+from .kommando.lag import LagFeil, lag_dokument
+from .reglar.hendingar import les_hendingar, spel_av
+from .reglar.oppseiing import OppseiingFeil, vurder_oppseiing
+from .reglar.regelverk import last_regelverk
+from .reglar.vurdering import vurder
+from .reglar.svarfil import SvarFeil, SvarLoader, les_svar
 
 BRUK = """bruk: python -m docassemble.desentral KOMMANDO
 
@@ -109,9 +110,6 @@ def cmd_lag(args: list[str]) -> int:
         raise BrukFeil("lag treng éi svarfil og --ut MAPPE")
     svar = les_svar(_les_fil(pos[0]))
     vurdering = vurder(svar, _dato(opt.get("--dato")))
-
-    from .lag import LagFeil, lag_dokument  # noqa: PLC0415 - needs docassemble
-
 
     with tempfile.TemporaryDirectory(prefix="desentral-lag-") as arbeidsmappe:
         try:

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def motor(tmp_path_factory):
-    from docassemble.desentral.svarmotor import SvarMotor
+    from docassemble.desentral.kommando.svarmotor import SvarMotor
 
     return SvarMotor(tmp_path_factory.mktemp("motor"))
 

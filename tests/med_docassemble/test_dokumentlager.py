@@ -22,7 +22,7 @@ def monteringar(monkeypatch):
 
     monkeypatch.setattr(pandoc.MyPandoc, "convert", convert)
     # The Typst path makes the PDF itself, from the Markdown docassemble assembled.
-    from docassemble.desentral import dokumentformat
+    from docassemble.desentral.dokument import dokumentformat
 
     ekte_pdf = dokumentformat.lag_pdf
 
@@ -100,8 +100,8 @@ def test_endra_svar_gir_nytt_dokument_og_det_gamle_blir_ikkje_brukt_om_att(motor
 
 
 def test_nykelen_folgjer_innhald_og_malar(motor, monkeypatch):
-    from docassemble.desentral import dokumentlager
-    from docassemble.desentral.intervju import avtale_for_intervju
+    from docassemble.desentral.lager import dokumentlager
+    from docassemble.desentral.intervju.felles import avtale_for_intervju
 
     tilsett = ny_okt(motor)
     gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))
@@ -124,7 +124,7 @@ def merke(motor, monkeypatch):
     what importing docassemble needs (its NLTK data), whichever test a worker runs first."""
     import fakeredis
 
-    from docassemble.desentral import dokumentlager
+    from docassemble.desentral.lager import dokumentlager
 
     redis, lager, okt = fakeredis.FakeRedis(), {}, ["okt-1"]
     monkeypatch.setattr(dokumentlager, "DARedis", lambda namn: redis)
@@ -186,7 +186,7 @@ def test_utan_dokument_etter_ventetida_monterer_klikket_sjolv(merke):
 def test_natta_ryddar_dokument_eldre_enn_behald_dagar(motor, monteringar):
     from datetime import datetime, timedelta, timezone
 
-    from docassemble.desentral import dokumentlager
+    from docassemble.desentral.lager import dokumentlager
 
     tilsett = ny_okt(motor)
     gjennom(tilsett, _unik(SVAR_HEIMEKONTOR))

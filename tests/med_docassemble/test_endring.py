@@ -41,7 +41,7 @@ def _dok(skjerm) -> list[str]:
 
 
 def test_endring_ny_versjon_og_den_gamle_kan_lastast_ned(motor):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     tilsett, sak_id = _godkjend(motor, 501)
     assert "Endre avtala" in tilsett.skjerm.html and "Evaluer ordninga" in tilsett.skjerm.html
@@ -146,7 +146,7 @@ def test_samtidig_evaluering_blir_avvist_og_ikkje_skriven_over(motor):
     assert "Saka er endra sidan du opna ho: ho er no versjon 1 med status «Under endring hos arbeidstakaren»." \
         in synleg_tekst(b.skjerm.html)
     with b._kontekst():
-        from docassemble.desentral.sakslager import hent_sak
+        from docassemble.desentral.lager.sakslager import hent_sak
 
         sak = hent_sak(sak_id)
     assert sak["status"] == "endring" and [e["val"] for e in sak["evalueringar"]] == ["endre"]
@@ -166,7 +166,7 @@ def test_ikkje_tidsavgrensa_kan_ikkje_evaluerast(motor):
 def test_tilleggsavtala_sluttar_med_den_mellombelse_tilsetjinga_og_blir_ikkje_fornya(motor):
     """Rettleiinga 5.1 and 5.3.6: a tilleggsavtale ends by itself with a temporary employment.
     The employee's timeline says so on that day, and the evaluation cannot renew it past it."""
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
     from test_intervju import scenario
 
     svar = scenario(tilsetjing={"arbeidstakar.tilsett_fra": "2021-03-01", "arbeidstakar.mellombels": True},
@@ -194,7 +194,7 @@ def test_startdato_paa_gjennomgangen_kan_ikkje_flyttast_forbi_endringsdagen(moto
     from types import SimpleNamespace
 
     from docassemble.base.error import DAValidationError
-    from docassemble.desentral.intervju import sjekk_datorekkjefolgje
+    from docassemble.desentral.intervju.felles import sjekk_datorekkjefolgje
 
     ordning = SimpleNamespace(endra_fra=date(2027, 6, 1))
     with pytest.raises(DAValidationError, match="Endringa kan ikkje gjelde frå før ordninga tok til") as feil:
@@ -229,7 +229,7 @@ def test_to_hr_tilsette_paa_same_sak_den_seinaste_blir_avvist(motor):
     hr2.svar({"hr_utfort": True})
     assert hr2.skjerm.id == "hr-saker"
     with hr2._kontekst():
-        from docassemble.desentral.sakslager import hent_sak
+        from docassemble.desentral.lager.sakslager import hent_sak
 
         sak = hent_sak(sak_id)
     assert sak["status"] == "returnert" and sak["kommentar"] == "Manglar adresse."

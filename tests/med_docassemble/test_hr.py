@@ -21,7 +21,7 @@ def test_berre_hr_og_admin_kan_opne_hr_intervjuet(motor):
 
 
 def test_innsending_krev_innlogging(motor):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = motor.okt("tilsett.yml")  # anonymous
     svar = {k: v for k, v in SVAR_HEIMEKONTOR.items() if k != "innsending"}
@@ -191,7 +191,7 @@ def test_hr_lista_skil_sakene_og_hr_kan_gaa_tilbake_utan_avgjerd(motor):
     hr.svar({"hr_utstyr": "Endra av HR", "hr_tryggingsreglar": "Reglane gjeld.", "hr_avgjerd": "ingen"})
     assert hr.skjerm.id == "hr-saker"
     with hr._kontekst():
-        from docassemble.desentral.sakslager import hent_sak
+        from docassemble.desentral.lager.sakslager import hent_sak
 
         assert hent_sak(sak["id"]) == sak
 
@@ -199,7 +199,7 @@ def test_hr_lista_skil_sakene_og_hr_kan_gaa_tilbake_utan_avgjerd(motor):
 def test_godkjend_arbeidsavtale_har_ingen_tomme_felt(motor):
     """Issue 13 (4): HR completes every «Fyllast ut» of an ordinary agreement before approving;
     approval with a blank is refused, naming it; the approved documents carry no draft wording."""
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
     from test_intervju import NYTILSETT_HUB
 
     tilsett = ny_okt(motor, brukar_id=66)
@@ -258,7 +258,7 @@ def test_hr_ser_namnet_bokstavleg_i_vallista(motor):
 def test_hr_saksida_avgjer_ein_gong(motor, monkeypatch):
     """Issue 14: HR's case page makes one decision; the checklist, the fields HR completes and
     the draft read it (before: three)."""
-    import docassemble.desentral.livslop as livslop
+    import docassemble.desentral.reglar.livslop as livslop
 
     tilsett = ny_okt(motor, epost="ein@example.com", brukar_id=66)
     gjennom(tilsett, SVAR_HEIMEKONTOR)
@@ -275,7 +275,7 @@ def test_hr_saksida_avgjer_ein_gong(motor, monkeypatch):
 def test_tidslinja_paa_skjermane_til_tilsett_og_hr(motor):
     """Issue 16: the employee's last screen and HR's case show the arrangement's dates, each from
     the decision, with its source; HR sees the status of each."""
-    from docassemble.desentral.datoar import nynorsk_dato
+    from docassemble.desentral.reglar.datoar import nynorsk_dato
 
     from datetime import date, timedelta
 
@@ -298,7 +298,7 @@ def test_tidslinja_paa_skjermane_til_tilsett_og_hr(motor):
 
     hr = hr_okt(motor)
     # HR's list: what falls due within 30 days for this case, computed for today.
-    from docassemble.desentral.tidslinje import hr_datomerknad
+    from docassemble.desentral.reglar.tidslinje import hr_datomerknad
 
     assert '<th scope="col">Datoar innan 30 dagar</th>' in hr.skjerm.html
     import html as html_
@@ -335,9 +335,9 @@ def test_hr_lista_blir_vist_i_sider(motor):
 
     import yaml
 
-    from docassemble.desentral.hrliste import PER_SIDE
-    from docassemble.desentral.saker import ny_sak, returner, send_inn
-    from docassemble.desentral.sakslager import lagre_sak
+    from docassemble.desentral.lager.hrliste import PER_SIDE
+    from docassemble.desentral.reglar.saker import ny_sak, returner, send_inn
+    from docassemble.desentral.lager.sakslager import lagre_sak
 
     dome = Path(__file__).resolve().parents[2] / "docassemble/desentral/data/sources/dome/heimekontor_tilleggsavtale.yml"
     grunn = yaml.safe_load(dome.read_text("utf-8"))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from docassemble.desentral.datoar import nynorsk_dato
+from docassemble.desentral.reglar.datoar import nynorsk_dato
 
 from motorhjelp import (ny_okt, SVAR_HEIMEKONTOR, docx_sprak, docx_tekst, engelsk_pa_skjerm, gjennom, normaliser,
                        pdf_tekst, synleg_tekst)
@@ -169,7 +169,7 @@ def _fram_til(motor, skjerm_id):
 
 
 def test_sluttdato_for_startdato_gir_nynorsk_melding_og_held_svara(motor):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = _fram_til(motor, "sluttdato")
     with pytest.raises(Valideringsfeil) as feil:
@@ -183,7 +183,7 @@ def test_sluttdato_for_startdato_gir_nynorsk_melding_og_held_svara(motor):
 
 
 def test_startdato_i_fortida_krev_stadfesting(motor):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = _fram_til(motor, "periode")
     with pytest.raises(Valideringsfeil) as feil:
@@ -194,7 +194,7 @@ def test_startdato_i_fortida_krev_stadfesting(motor):
 
 
 def test_startdato_for_tilsetjinga_blir_avvist(motor):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = _fram_til(motor, "periode")
     with pytest.raises(Valideringsfeil) as feil:
@@ -211,7 +211,7 @@ def test_startdato_for_tilsetjinga_blir_avvist(motor):
      {"ordning.omfang_dagar": "Vel minst éin vekedag."}),
 ])
 def test_omfang_blir_validert(motor, svar, melding):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = _fram_til(motor, "omfang")
     with pytest.raises(Valideringsfeil) as feil:
@@ -232,7 +232,7 @@ def test_omfang_blir_validert(motor, svar, melding):
      "Sluttdato for ordninga: året 2999 er ikkje truleg (må vere mellom 1970 og 2100)."),
 ])
 def test_felt_blir_validert_med_namnet_i_meldinga_og_svara_blir_haldne(motor, skjerm_id, felt, verdi, melding):
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     okt = _fram_til(motor, skjerm_id)
     svar = dict(SVAR_HEIMEKONTOR[skjerm_id], **{felt: verdi})
@@ -358,7 +358,7 @@ def test_provetid_som_held_fram_og_varsel_for_mellombels_slutt_i_dokumenta(motor
 def test_ei_avgjerd_per_skjerm(motor, monkeypatch):
     """Issue 14: the rules decide once per screen; the documents, the review and the warnings
     read that one decision (before, the assembly screen decided two or three times)."""
-    import docassemble.desentral.intervju as intervju
+    import docassemble.desentral.intervju.felles as intervju
 
     kall = []
     ekte = intervju.vurder

@@ -23,7 +23,7 @@ def lag(svarfil: Path, ut: Path):
 
 
 def test_lag_og_intervjuet_gir_same_dokumenttekst(motor, tmp_path):
-    from docassemble.desentral.intervju import svar_som_dict
+    from docassemble.desentral.intervju.felles import svar_som_dict
 
     okt = ny_okt(motor)
     skjermar = gjennom(okt, SVAR_HEIMEKONTOR)
@@ -104,7 +104,7 @@ RUNDAR = 4
 
 
 def _tekstfelt():
-    from docassemble.desentral.svarfil import SKJEMA
+    from docassemble.desentral.reglar.svarfil import SKJEMA
 
     return [(f"{s}.{k}", spec.maks) for s, d in SKJEMA.items() for k, spec in d.items() if spec.kind == "tekst"]
 

@@ -14,10 +14,10 @@ from test_hr import hr_okt
 
 from saksbyggjar import godkjend, signert
 
-from docassemble.desentral.lag import KVITTERINGAR
-from docassemble.desentral.livslop import evaluer
-from docassemble.desentral.intervju import verdiar_for_intervju
-from docassemble.desentral.svarfil import svar_fra_dict
+from docassemble.desentral.kommando.lag import KVITTERINGAR
+from docassemble.desentral.reglar.livslop import evaluer
+from docassemble.desentral.intervju.felles import verdiar_for_intervju
+from docassemble.desentral.reglar.svarfil import svar_fra_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome"
@@ -47,7 +47,7 @@ def _utkast(motor, svar: dict):
 
 def _lagra(motor, sak: dict) -> dict:
     """Store a case as the interviews do (DAStore), in a session's context."""
-    from docassemble.desentral.sakslager import lagre_sak
+    from docassemble.desentral.lager.sakslager import lagre_sak
 
     okt = motor.okt("versjon.yml")
     with okt._kontekst():
@@ -55,7 +55,7 @@ def _lagra(motor, sak: dict) -> dict:
 
 
 def _hent(motor, sak_id: str) -> dict:
-    from docassemble.desentral.sakslager import hent_sak
+    from docassemble.desentral.lager.sakslager import hent_sak
 
     with motor.okt("versjon.yml")._kontekst():
         return hent_sak(sak_id)
@@ -105,7 +105,7 @@ def test_statstilsettelova_22_frist_fraa_mottaket_brevet_viser_gitt_motteken_og_
                  ordning__oppseiingsfrist_manader=2)
     sak = _lagra(motor, signert(godkjend(copy.deepcopy(svar))))
     gitt, mottatt = I_DAG - timedelta(days=6), I_DAG - timedelta(days=2)
-    from docassemble.desentral.datoar import notice_end, nynorsk_dato
+    from docassemble.desentral.reglar.datoar import notice_end, nynorsk_dato
 
     _, pdf, docx = _sei_opp(_oppseiing(motor, sak, svar), gitt, mottatt)
     for tekst in (pdf, docx):
@@ -164,7 +164,7 @@ def test_rettleiinga_5_3_6_perioden_som_gaar_kan_seiast_opp_medan_ny_periode_er_
         """A signed case whose renewal was sent to HR (a new case each time)."""
         return evaluer(signert(godkjend(copy.deepcopy(svar))), "arbeidstakar", "godt", "halde_fram", None, I_DAG)
 
-    from docassemble.desentral.saker import godkjenn
+    from docassemble.desentral.reglar.saker import godkjenn
     from saksbyggjar import med_dokument
 
     sak = _lagra(motor, med_dokument(godkjenn(fornya(), {"utstyr": "PC", "tryggingsreglar": "Reglar"}), "b"))
@@ -297,8 +297,8 @@ def test_fleksitidsavtala_ytre_arbeidstid_som_gjeld_naar_avtala_blir_inngaatt(mo
 def test_arbeidsmiljolova_14_8_hr_ser_underskrift_som_forfell_i_lista(motor):
     """Item 10: HR's list marks an approved, unsigned case whose signing deadline is today (the
     list's cell, as HR's interview renders it)."""
-    from docassemble.desentral.datoar import nynorsk_dato
-    from docassemble.desentral.hrliste import hr_oversikt
+    from docassemble.desentral.reglar.datoar import nynorsk_dato
+    from docassemble.desentral.lager.hrliste import hr_oversikt
 
     svar = _svar(ordning__fra=I_DAG.isoformat(), ordning__til=(I_DAG + timedelta(days=300)).isoformat())
     sak = _lagra(motor, godkjend(copy.deepcopy(svar)))

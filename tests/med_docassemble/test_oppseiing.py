@@ -29,7 +29,7 @@ def _godkjend_sak(motor, brukar_id: int) -> str:
 def _signer_begge(okt, sak_id: str) -> None:
     """Both parties sign the stored case, by the signing rule (the signing screens are tested in
     test_signering.py)."""
-    from docassemble.desentral.sakslager import hent_sak, lagre_sak
+    from docassemble.desentral.lager.sakslager import hent_sak, lagre_sak
 
     with okt._kontekst():
         lagre_sak(signert(hent_sak(sak_id)))
@@ -41,8 +41,8 @@ def _oppseiing(motor, sak_id, **brukar):
 
 
 def test_tilsett_seier_opp_i_proveperioden_og_faar_brevet(motor):
-    from docassemble.desentral.sakslager import hent_sak  # noqa: F401 - the engine's storage is read below
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.lager.sakslager import hent_sak  # noqa: F401 - the engine's storage is read below
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     sak_id = _godkjend_sak(motor, 401)
     okt = _oppseiing(motor, sak_id, brukar_id=401)
@@ -149,9 +149,9 @@ def test_ordinaer_arbeidsavtale_blir_meld_til_hr_utan_brev(motor):
 
     # The case stays approved; HR's list names the wish (its status column).
     with hr._kontekst():
-        from docassemble.desentral.hrliste import _status
-        from docassemble.desentral.oversikt import samandrag
-        from docassemble.desentral.sakslager import hent_sak
+        from docassemble.desentral.lager.hrliste import _status
+        from docassemble.desentral.reglar.oversikt import samandrag
+        from docassemble.desentral.lager.sakslager import hent_sak
 
         sak = hent_sak(sak_id)
     assert sak["status"] == "godkjend" and sak["oppseiing_melding"]["grunn"] == "Familien flyttar."

@@ -50,7 +50,7 @@ def test_kommunen_blir_talt_og_leiinga_ser_berre_tal(motor):
 
 
 def test_sidene_i_kommunetabellen():
-    from docassemble.desentral.hrliste import PER_SIDE, hr_sideutval as side_av
+    from docassemble.desentral.lager.hrliste import PER_SIDE, hr_sideutval as side_av
 
     rader = [(f"K{i}", 1) for i in range(2 * PER_SIDE + 10)]
     assert side_av(rader, 1) == (rader[:PER_SIDE], 1, 3)

@@ -56,7 +56,7 @@ def _fil(motor, fil) -> bytes:
 def _sett(motor, okt) -> dict:
     """What the confirmation screen shows and its form carries: the version, the SHA-256 (in
     groups of four on the screen), and the approved PDF its link opens, whose hash it is."""
-    from docassemble.desentral.signeringslager import hash_tekst
+    from docassemble.desentral.lager.signeringslager import hash_tekst
 
     assert okt.skjerm.id == "signering-stadfest", okt.skjerm.id
     skjulte = okt.skjulte_verdiar()
@@ -89,7 +89,7 @@ def _tilsett(brukar_id):
 
 def _lagra(okt, sak_id) -> dict:
     """The case as stored now (read in a session's context, as the interviews read it)."""
-    from docassemble.desentral.sakslager import hent_sak
+    from docassemble.desentral.lager.sakslager import hent_sak
 
     with okt._kontekst():
         return hent_sak(sak_id)
@@ -109,7 +109,7 @@ def _sidetekst(pdf: bytes, fra: int) -> str:
 
 
 def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, segl, tmp_path):
-    from docassemble.desentral.signering import signering
+    from docassemble.desentral.reglar.signering import signering
 
     svar = copy.deepcopy(SVAR_HEIMEKONTOR)
     svar["arbeidstakar"]["arbeidstakar.namn"] = FIENDTLEG_NAMN
@@ -199,7 +199,7 @@ def test_begge_skriv_under_og_pdf_en_er_den_godkjende_med_signeringsside(motor, 
 
 
 def signerte_dag(okt) -> str:
-    from docassemble.desentral.signering import oslo_tid, signert_av
+    from docassemble.desentral.reglar.signering import oslo_tid, signert_av
 
     return oslo_tid(signert_av(okt.user_dict["sak"], "arbeidsgivar")["tid"]).date().isoformat()
 
@@ -222,7 +222,7 @@ def test_underskrift_paa_ein_versjon_som_er_avloyst_blir_avvist_for_begge_partar
     """Issue 27, item 1, on both sides: a screen drawn for one version, a new version approved
     meanwhile; the signature is refused with the reason and lands on no version; after reading
     the new version it is stored there, and the signed PDF is that version's text."""
-    from docassemble.desentral.signering import signering
+    from docassemble.desentral.reglar.signering import signering
 
     tilsett, sak_id = _godkjend(motor, 708)
     # The employee's signing screen shows version 1; the tab is left open.
@@ -299,7 +299,7 @@ def test_hr_tilsett_som_eig_saka_kan_ikkje_skrive_under_for_arbeidsgivaren(motor
     _skriv_under(motor, okt)
     att = _signering(motor, sak_id, **eigar_hr)
     assert att.skjerm.id == "signering-status" and "Du har alt skrive under" in synleg_tekst(att.skjerm.html)
-    from docassemble.desentral.signering import signert_av
+    from docassemble.desentral.reglar.signering import signert_av
 
     assert signert_av(att.user_dict["sak"], "arbeidsgivar") is None
 
@@ -386,7 +386,7 @@ def test_to_hr_tilsette_skriv_under_samstundes(motor, segl):
     # The second officer's signature is refused with the reason; the first one's stands.
     skjerm = andre.svar(SIGNER)
     assert skjerm.id == "signering-avvist" and "Arbeidsgivaren har alt skrive under" in synleg_tekst(skjerm.html)
-    from docassemble.desentral.signering import signert_av
+    from docassemble.desentral.reglar.signering import signert_av
 
     assert signert_av(andre.user_dict["sak"], "arbeidsgivar")["epost"] == "hr@example.com"
 
@@ -436,8 +436,8 @@ def test_signering_krev_krysset_og_teikning_er_eit_val_der_verksemda_vil(motor, 
     """Issue 31, item 1: «Signer» without the box ticked stores nothing and names the box; where
     the agency turns drawing on (`desentral: teikna underskrift`), the signer may add a drawn
     signature, never must; the signing page says how each party signed."""
-    from docassemble.desentral.signering import signering
-    from docassemble.desentral.svarmotor import Valideringsfeil
+    from docassemble.desentral.reglar.signering import signering
+    from docassemble.desentral.kommando.svarmotor import Valideringsfeil
 
     tilsett, sak_id = _godkjend(motor, 711)
     okt = _signering(motor, sak_id, **_tilsett(711))

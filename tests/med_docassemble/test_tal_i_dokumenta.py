@@ -13,10 +13,10 @@ import pytest
 import yaml
 from motorhjelp import ROOT, docx_tekst, normaliser, pdf_tekst
 
-from docassemble.desentral.datoar import nynorsk_dato
-from docassemble.desentral.lag import lag_dokument
-from docassemble.desentral.reglar import vurder
-from docassemble.desentral.svarfil import svar_fra_dict
+from docassemble.desentral.reglar.datoar import nynorsk_dato
+from docassemble.desentral.kommando.lag import lag_dokument
+from docassemble.desentral.reglar.vurdering import vurder
+from docassemble.desentral.reglar.svarfil import svar_fra_dict
 
 DOME = ROOT / "docassemble" / "desentral" / "data" / "sources" / "dome"
 MANADER = ("januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember")

@@ -133,14 +133,14 @@ def test_forfalska_sak_id_les_og_endrar_ikkje_andre_si_sak(motor):
 def test_innsending_av_anna_sak_blir_nekta_i_sakslageret(motor):
     """The store's own rule, beneath the interview's: another user's id is refused on hand-over."""
     import pytest
-    from docassemble.desentral.saker import SakFeil
+    from docassemble.desentral.reglar.saker import SakFeil
 
     a = ny_okt(motor, epost="a2@example.com", brukar_id=311)
     gjennom(a, SVAR_HEIMEKONTOR)
     a_id = a.user_dict["sak"]["id"]
     b = ny_okt(motor, epost="b2@example.com", brukar_id=312)
     with b._kontekst():
-        from docassemble.desentral.sakslager import eiga_sak, hent_sak, sak_i_okta, send_inn_fra_intervju
+        from docassemble.desentral.lager.sakslager import eiga_sak, hent_sak, sak_i_okta, send_inn_fra_intervju
 
         assert eiga_sak(a_id) is None and sak_i_okta(a_id) is None
         for_ = hent_sak(a_id)
@@ -150,7 +150,7 @@ def test_innsending_av_anna_sak_blir_nekta_i_sakslageret(motor):
         assert hent_sak(a_id) == for_
     anonym = motor.okt("tilsett.yml")
     with anonym._kontekst():
-        from docassemble.desentral.sakslager import eiga_sak, hent_sak, send_inn_fra_intervju
+        from docassemble.desentral.lager.sakslager import eiga_sak, hent_sak, send_inn_fra_intervju
 
         assert eiga_sak(a_id) is None
         with pytest.raises(SakFeil, match="logga inn"):

@@ -1,6 +1,6 @@
 """Issue 31, item 5: docassemble's own pages reached directly — sign-in, register, password reset,
 the account pages, refused access, error pages — in Nynorsk whatever language the browser asks
-for (docassemble.desentral.nettspraak)."""
+for (docassemble.desentral.intervju.nettspraak)."""
 from __future__ import annotations
 
 import re

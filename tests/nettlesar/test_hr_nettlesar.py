@@ -15,7 +15,7 @@ from nettlesarhjelp import (ROOT, Intervju, docx_tekst, fram_til_stad, heil_url,
 from pdftekst import pdftotext
 from skjermsjekk import engelsk_pa_skjerm
 
-from docassemble.desentral.hrliste import PER_SIDE
+from docassemble.desentral.lager.hrliste import PER_SIDE
 
 HR_URL = "/interview?i=docassemble.desentral:data/questions/hr.yml"
 

@@ -21,9 +21,9 @@ from nettlesarhjelp import ROOT, Intervju, logg_inn, ny_brukar
 from test_hr_nettlesar import godkjenn_som_hr, opne_sak_som_hr, send_inn_som_arbeidstakar
 from test_signering_nettlesar import _hr_opnar, _skriv_under
 
-from docassemble.desentral.datoar import add_months, nynorsk_dato, period_end
-from docassemble.desentral.epost import lag_epost
-from docassemble.desentral.paaminning import EMNE
+from docassemble.desentral.reglar.datoar import add_months, nynorsk_dato, period_end
+from docassemble.desentral.dokument.epost import lag_epost
+from docassemble.desentral.dokument.paaminning import EMNE
 
 SIGNERING_EMNE = lag_epost("signering_paaminning", {"versjon": 1, "frist": "", "kjelde": "", "part": "",
                                                    "lenkje": ""}).emne

@@ -29,7 +29,7 @@ from test_hr_nettlesar import HR_URL, godkjende_saker, godkjenn_som_hr, opne_sak
 from test_hr_nettlesar import sak_url as _sak_url
 from test_signering_nettlesar import _hr_lista, _hr_opnar, _kryss, _last_ned, _skriv_under, les_det_som_blir_signert
 
-from docassemble.desentral.saker import LAAS_PREFIKS
+from docassemble.desentral.reglar.saker import LAAS_PREFIKS
 
 
 def _ny_fane(side, namn: str):

@@ -9,12 +9,12 @@ from datetime import date
 
 from docassemble.base.util import DAStore, get_config
 
-from .datoar import nynorsk_dato
-from .epost import lag_epost, send_epost
-from .paaminning import nye_paaminningar, paaminningsepost, signeringspaaminningar
+from ..reglar.datoar import nynorsk_dato
+from ..dokument.epost import lag_epost, send_epost
+from ..dokument.paaminning import nye_paaminningar, paaminningsepost, signeringspaaminningar
 from .sakslager import alle_saker
-from .signering import leiar_for
-from .varsel import slatt_paa
+from ..reglar.signering import leiar_for
+from ..reglar.varsel import slatt_paa
 from .varselutsending import lenkje_til
 
 __all__ = ["send_paaminningar"]

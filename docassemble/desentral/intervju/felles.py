@@ -10,15 +10,17 @@ import secrets
 from dataclasses import asdict
 from datetime import date, datetime
 
-from .datoar import nynorsk_dato, som_dato
-from .dokument import STAD_NAMN, Avtaledata, avtaledata, pdf_metadata, trygg
-from .reglar import vurder, vurder_omfang
-from .reglar_felles import AVTALENAMN, AVTALETYPE_NAMN, Tal
-from .saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, svar_fra_sak, utlysingstekst
-from .skjermtekst import html_tabell, skjerm
-from .livslop import vurdering_for_sak
-from .tidslinje import skriftleg_seinast, tidslinje_rader
-from .svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
+from .. import (ARKIV_INTERVJU, ENDRING_INTERVJU, EVALUERING_INTERVJU, OPPSEIING_INTERVJU, OVERSIKT_INTERVJU,
+                SIGNERING_INTERVJU, VERSJON_INTERVJU)
+from ..reglar.datoar import nynorsk_dato, som_dato
+from ..dokument.avtaledata import STAD_NAMN, Avtaledata, avtaledata, pdf_metadata, trygg
+from ..reglar.vurdering import vurder, vurder_omfang
+from ..reglar.felles import AVTALENAMN, AVTALETYPE_NAMN, Tal
+from ..reglar.saker import HR_FELT, STATUSAR, godkjenn, hr_felt_som_trengst, returner, sjekkliste, svar_fra_sak, utlysingstekst
+from ..dokument.skjermtekst import html_tabell, skjerm
+from ..reglar.livslop import vurdering_for_sak
+from ..reglar.tidslinje import skriftleg_seinast, tidslinje_rader
+from ..reglar.svarfil import (DATOREKKJEFOLGJE, KORT_TEKST, LANG_TEKST, SKJEMA, Svar, SvarFeil, datofeil,
                       rekkjefolgjefeil, svar_fra_dict, tekstfeil)
 
 __all__ = [
@@ -141,16 +143,6 @@ def svar_fra_intervju(arbeidstakar, verksemd, ordning) -> Svar:
     return svar_fra_dict(svar_som_dict(arbeidstakar, verksemd, ordning))
 
 
-# The notice interview (issue 16), linked from the employee's approved case and from HR's list.
-OPPSEIING_INTERVJU = "docassemble.desentral:data/questions/oppseiing.yml"
-# Change, evaluation and earlier versions of an approved arrangement (issue 16).
-ENDRING_INTERVJU = "docassemble.desentral:data/questions/endring.yml"
-EVALUERING_INTERVJU = "docassemble.desentral:data/questions/evaluering.yml"
-VERSJON_INTERVJU = "docassemble.desentral:data/questions/versjon.yml"
-# Signing in the app and the archive bundle (issue 17).
-SIGNERING_INTERVJU = "docassemble.desentral:data/questions/signering.yml"
-ARKIV_INTERVJU = "docassemble.desentral:data/questions/arkiv.yml"
-OVERSIKT_INTERVJU = "docassemble.desentral:data/questions/oversikt.yml"
 # What HR's list opens in those interviews: the screen's title and the link's text.
 HR_LENKJER = {
     "oppseiing": {"intervju": OPPSEIING_INTERVJU, "tittel": "Registrere oppseiing", "kva": "Oppseiinga",

@@ -7,7 +7,7 @@ tried; an agency's own certificate (`segl sertifikat` / `segl nykel`, or DESENTR
 serve.sh) is used instead whenever it is set. The tests make one per run. Made with
 `cryptography`, which pyHanko brings.
 
-    python -m docassemble.desentral.testsegl MAPPE
+    python -m docassemble.desentral.dokument.testsegl MAPPE
 
 makes MAPPE/ca.crt, segl.crt, segl.key (valid a year) unless a seal there is valid for 30 more
 days, and prints the three paths as shell assignments (DESENTRAL_SEGL_SERTIFIKAT, _NYKEL, _CA).
@@ -91,7 +91,7 @@ def main(args: list[str]) -> int:
     """The local server's test seal in MAPPE: made (valid a year) unless one there is valid for
     30 more days; prints the paths as shell assignments."""
     if len(args) != 1:
-        print("bruk: python -m docassemble.desentral.testsegl MAPPE", file=sys.stderr)
+        print("bruk: python -m docassemble.desentral.dokument.testsegl MAPPE", file=sys.stderr)
         return 2
     mappe = Path(args[0])
     filer = _filer(mappe)

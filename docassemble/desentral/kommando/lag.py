@@ -11,8 +11,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .intervju import verdiar_for_intervju
-from .svarfil import Svar
+from ..intervju.felles import verdiar_for_intervju
+from ..reglar.svarfil import Svar
+from .motor import Motor
 
 __all__ = ["LagFeil", "lag_dokument", "INTERVJU", "KVITTERINGAR"]
 
@@ -28,8 +29,6 @@ class LagFeil(RuntimeError):
 
 def lag_dokument(svar: Svar, ut: Path, arbeidsmappe: Path | None = None) -> dict:
     """Run the interview to its end on the engine and copy its documents into `ut`."""
-    from .motor import Motor  # noqa: PLC0415 - docassemble is needed only here
-
     motor = Motor(arbeidsmappe or tempfile.mkdtemp(prefix="desentral-lag-"))
     okt = motor.okt(INTERVJU)
     okt.sett({**verdiar_for_intervju(svar), **{k: True for k in KVITTERINGAR}})

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from docassemble.base.util import get_config, interview_url, url_of
 
-from .epost import lag_epost, send_epost
-from .intervju import OPPSEIING_INTERVJU, SIGNERING_INTERVJU
-from .signering import leiar_for, leiarnykel
-from .varsel import Varsel, slatt_paa, varsel_for
+from .. import OPPSEIING_INTERVJU, SIGNERING_INTERVJU
+from ..dokument.epost import lag_epost, send_epost
+from ..reglar.signering import leiar_for, leiarnykel
+from ..reglar.varsel import Varsel, slatt_paa, varsel_for
 
 __all__ = ["send_varsel", "lenkje_til", "innlogging_til", "leiarnykel_for"]
 

@@ -37,7 +37,7 @@ __all__ = ["PdfFeil", "lag_pdf", "varm", "finn_pandoc", "pandoc_versjon", "MINST
 MINSTE_PANDOC = (3, 5)
 # PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): Typst checks both while it writes.
 STANDARDAR = ["a-2a", "ua-1"]
-_MALAR = Path(__file__).resolve().parent / "data" / "templates"
+_MALAR = Path(__file__).resolve().parents[1] / "data" / "templates"
 MAL = _MALAR / "desentral.typ"
 FILTER = _MALAR / "desentral.lua"
 # The Markdown the LaTeX path reads (docassemble's `markdown+raw_tex-latex_macros`, so

@@ -262,4 +262,4 @@ def register(plugin: Plugin) -> None:
 
     if pm.hook.get_configuration.get_hookimpls():
         raise KrokFeil("ein annan docassemble-plugin svarar alt (køyrer dette på ein tenar?)")
-    pm.register(plugin, name="docassemble.desentral.motor")
+    pm.register(plugin, name="docassemble.desentral.kommando.motor")

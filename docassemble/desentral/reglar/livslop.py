@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .datoar import nynorsk_dato, period_end
-from .reglar import vurder
+from .vurdering import vurder
 from .saker import SakFeil, tid_no, neste_versjon, svar_fra_sak, versjonar
 from .signering import ferdig_signert
 from .svarfil import svar_fra_dict

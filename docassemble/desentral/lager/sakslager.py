@@ -17,9 +17,9 @@ from redis.exceptions import WatchError
 
 from docassemble.base.util import DARedis, DAStore, get_config
 
-from .epost import lag_epost, send_epost
-from .oversikt import fakta, samandrag
-from .saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
+from ..dokument.epost import lag_epost, send_epost
+from ..reglar.oversikt import fakta, samandrag
+from ..reglar.saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
 from .varselutsending import send_varsel
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "alle_samandrag", "saker_med_id", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",

@@ -15,9 +15,9 @@ from datetime import date
 from .avgjerd import Avgjerd
 from .datoar import nynorsk_dato
 from .regelverk import Regelverk
-from .reglar_felles import Tal, kjeldegrunn
-from .reglar_innhald import atvaringar_for, merknader_for, innhaldskontroll
-from .reglar_tid import (provetid_som_held_fram, siste_dag_for_ordninga, varsel_for_slutt_av_mellombels, oppseiingsfrist_for_arbeidsavtale,
+from .felles import Tal, kjeldegrunn
+from .innhald import atvaringar_for, merknader_for, innhaldskontroll
+from .tid import (provetid_som_held_fram, siste_dag_for_ordninga, varsel_for_slutt_av_mellombels, oppseiingsfrist_for_arbeidsavtale,
                          proveperiode_for_ordninga, provetid_for_tilsetjinga, skriftleg_frist, tenestetid_ar)
 from .tidslinje import lag_tidslinje
 from .svarfil import Ordning, Svar

@@ -6,15 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from . import __version__
-from .intervju import AVTALETYPE_NAMN, vurdering_for_sak
-from .saker import STATUSAR
-from .signering import signeringsstatus
-from .skjermtekst import html_tabell, skjerm_val
-from .svarfil import SvarFeil
-from .livslop import forfalne_for_sak
-from .oversikt import samandrag
-from .tidslinje import NAER_DAGAR, datomerknad
+from .. import __version__
+from ..reglar.saker import STATUSAR
+from ..reglar.signering import signeringsstatus
+from ..dokument.skjermtekst import html_tabell, skjerm_val
+from ..reglar.svarfil import SvarFeil
+from ..reglar.felles import AVTALETYPE_NAMN
+from ..reglar.livslop import forfalne_for_sak, vurdering_for_sak
+from ..reglar.oversikt import samandrag
+from ..reglar.tidslinje import NAER_DAGAR, datomerknad
 
 __all__ = ["FILTER", "SORTERINGAR", "PER_SIDE", "hr_visningsval", "hr_saker_i_visning", "hr_sideutval", "hr_sida", "hr_sidelenkjer",
            "hr_visningslenkjer", "hr_oversikt", "hr_sakval", "pakkeversjon"]

@@ -7,7 +7,7 @@ import math
 from datetime import date, timedelta
 
 from .datoar import add_months, days_inclusive, notice_end, nynorsk_dato, period_end
-from .reglar_felles import Tal, frist_etter, frist_tekst, kjeldegrunn, manader_tekst, veker_tekst
+from .felles import Tal, frist_etter, frist_tekst, kjeldegrunn, manader_tekst, veker_tekst
 from .svarfil import Arbeidstakar, Svar
 
 __all__ = ["proveperiode_for_ordninga", "provetid_for_tilsetjinga", "tenestetid_ar",

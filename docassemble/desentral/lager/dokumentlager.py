@@ -30,9 +30,9 @@ from redis.exceptions import WatchError
 
 from docassemble.base.util import DAFileCollection, DARedis, DAStore, background_action, current_context, log
 
-from . import __version__
-from .dokumentformat import ferdige_filer
-from .pdfa import skriv_metadata
+from .. import __version__
+from ..dokument.dokumentformat import ferdige_filer
+from ..dokument.pdfa import skriv_metadata
 from .signeringslager import samling
 
 __all__ = ["dokumentnokkel", "lagra_avtaledokument", "lagre_avtaledokument", "start_forhandsmontering", "er_lagra",
@@ -67,7 +67,7 @@ def _lager() -> DAStore:
 
 def _malversjon() -> str:
     """A hash of the package's template files: a new template means new documents."""
-    rot = Path(__file__).resolve().parent
+    rot = Path(__file__).resolve().parents[1]  # the package, above lager/
     h = hashlib.sha256(__version__.encode())
     for del_ in _MALAR:
         sti = rot / del_

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from .datoar import nynorsk_dato
-from .reglar_felles import AVTALENAMN, kjeldegrunn
-from .reglar_tid import skriftleg_krav
+from .felles import AVTALENAMN, kjeldegrunn
+from .tid import skriftleg_krav
 from .svarfil import Ordning, Svar
 
 __all__ = ["MINSTEINNHALD", "HEIMEKONTOR_INNHALD", "innhaldskontroll"]

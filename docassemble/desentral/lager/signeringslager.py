@@ -20,12 +20,12 @@ from io import BytesIO
 
 from docassemble.base.util import DAFile, DAFileCollection, get_config, user_has_privilege, user_info, user_logged_in
 
-from .dokumentformat import ferdige_filer
-from .pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
+from ..dokument.dokumentformat import ferdige_filer
+from ..dokument.pdfa import legg_til_sider, med_seglfelt, sett_produsent, skriv_metadata
 from .sakslager import alle_saker, endre_sak, hent_sak, sak_laas, sakstore
 from .varselutsending import leiarnykel_for
-from .segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
-from .signering import (ROLLAR, godkjent_hash, leiar_for, registrer_godkjent_dokument, rolle_for, signer,
+from ..dokument.segl import IKKJE_OPPSETT, SEGLFELT, SeglFeil, forsegl, oppsett_fra_config, seglprodusent
+from ..reglar.signering import (ROLLAR, godkjent_hash, leiar_for, registrer_godkjent_dokument, rolle_for, signer,
                         signeringslogg, teikna)
 
 __all__ = ["sak_for_signering", "mi_rolle", "leiarnykel_for", "mine_leiarsaker", "signer_sak", "hent_dokument", "som_fil", "bilete_fil", "segl_oppsett",

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .datoar import nynorsk_dato
-from .reglar_felles import veker_tekst
-from .reglar_tid import skriftleg_krav
+from .felles import veker_tekst
+from .tid import skriftleg_krav
 
 __all__ = ["REKKJEFOLGJE", "lag_tidslinje", "med_status", "tidslinje_rader", "skriftleg_seinast", "NAER_DAGAR",
            "KORT", "hr_datomerknad", "datomerknad", "forfalne", "kort_tekst"]

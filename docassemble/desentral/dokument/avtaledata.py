@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .datoar import nynorsk_dato
-from .reglar_felles import AVTALETITTEL, manader_tekst, veker_tekst
-from .svarfil import Svar
+from ..reglar.datoar import nynorsk_dato
+from ..reglar.felles import AVTALETITTEL, manader_tekst, veker_tekst
+from ..reglar.svarfil import Svar
 
 __all__ = ["trygg", "Avtaledata", "avtaledata", "Signeringsside", "signeringsside", "STAD_NAMN", "pdf_metadata"]
 

@@ -10,12 +10,12 @@ from datetime import date
 
 from docassemble.base.util import user_has_privilege
 
-from .kommunar import kommuneval
-from .oversikt import AVTALETYPE, SITUASJON, oversikt, som_csv, som_xlsx
-from .saker import STATUSAR
-from .sakslager import alle_samandrag
-from .signeringslager import som_fil
-from .skjermtekst import skjerm
+from ..reglar.kommunar import kommuneval
+from ..reglar.oversikt import AVTALETYPE, SITUASJON, oversikt, som_csv, som_xlsx
+from ..reglar.saker import STATUSAR
+from ..lager.sakslager import alle_samandrag
+from ..lager.signeringslager import som_fil
+from ..dokument.skjermtekst import skjerm
 
 __all__ = ["les_oversikt", "stolpetabell", "eksportfil", "ser_saker", "filterval"]
 

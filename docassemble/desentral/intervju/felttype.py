@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from docassemble.base.util import CustomDataType
 
-from .skjermtekst import feltverdi
+from ..dokument.skjermtekst import feltverdi
 
 __all__ = ["Fritekst"]
 

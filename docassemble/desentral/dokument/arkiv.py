@@ -11,8 +11,8 @@ import io
 import json
 import zipfile
 
-from .saker import STATUSAR, tid_no
-from .signering import ROLLAR, signering, utan_bilete
+from ..reglar.saker import STATUSAR, tid_no
+from ..reglar.signering import ROLLAR, signering, utan_bilete
 
 __all__ = ["FORMAT", "FILNAMN", "arkivpost", "arkivpakke"]
 

@@ -17,17 +17,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .datoar import notice_end, nynorsk_dato, som_dato
-from .dokument import STAD_NAMN, trygg
 from .livslop import gjeldande_versjon, kommande_periode, versjon_som_sak
-from .reglar import vurder
-from .reglar_felles import Tal, kjeldegrunn, manader_tekst, veker_tekst
-from .reglar_tid import siste_dag_for_ordninga, oppseiingsfrist_for_arbeidsavtale
+from .vurdering import vurder
+from .felles import Tal, kjeldegrunn, manader_tekst, veker_tekst
+from .tid import siste_dag_for_ordninga, oppseiingsfrist_for_arbeidsavtale
 from .saker import SakFeil, svar_fra_sak, trekk_tilbake_godkjenning
 from .signering import ferdig_signert
 from .svarfil import Svar
 
-__all__ = ["KVEN", "OppseiingFeil", "vurder_oppseiing", "Brevdata", "brevdata", "oppseiing_for_sak",
-           "brev_for_sak", "oppsagd_til", "kan_seiast_opp", "versjon_for_oppseiing", "trekk_tilbake"]
+__all__ = ["KVEN", "OppseiingFeil", "vurder_oppseiing", "Brevdata", "oppseiing_for_sak",
+           "oppsagd_til", "kan_seiast_opp", "versjon_for_oppseiing", "trekk_tilbake"]
 
 KVEN = {"arbeidstakar": "arbeidstakaren", "arbeidsgivar": "arbeidsgivaren"}
 
@@ -195,7 +194,7 @@ def oppseiing_for_sak(sak: dict, gitt, kven: str, mottatt=None) -> dict:
 @dataclass(frozen=True)
 class Brevdata:
     """What the notice letter (data/templates/oppseiing.md) prints: dates as Nynorsk text from
-    the result, typed text made literal by trygg(). The wording is in the template."""
+    the result, typed text made literal (made by dokument.brev). The wording is in the template."""
 
     verksemd_namn: str
     arbeidstakar_namn: str
@@ -213,27 +212,6 @@ class Brevdata:
     frist: str | None
     tilsetjing_slutt: str | None
     grunn: str
-
-
-def brevdata(svar: Svar, resultat: dict, grunn: str | None) -> Brevdata:
-    at, o = svar.arbeidstakar, svar.ordning
-    kven = resultat["kven"]
-    motpart = "arbeidsgivar" if kven == "arbeidstakar" else "arbeidstakar"
-    siste = resultat["siste_dag"]
-    return Brevdata(
-        verksemd_namn=trygg(svar.verksemd.namn), arbeidstakar_namn=trygg(at.namn), stilling=trygg(at.stilling),
-        stad=STAD_NAMN[o.stad], ordning_fra=nynorsk_dato(o.fra), kven=KVEN[kven], motpart=KVEN[motpart],
-        gitt=nynorsk_dato(resultat["gitt"]), mottatt=nynorsk_dato(resultat["mottatt"]),
-        siste_dag=nynorsk_dato(siste) if siste else None,
-        dagen_etter=nynorsk_dato(siste + timedelta(days=1)) if siste else None,
-        grunnlag=resultat["grunnlag"], verknad=resultat["verknad"], frist=resultat["frist"],
-        tilsetjing_slutt=nynorsk_dato(at.mellombels_til) if at.mellombels_til else None,
-        grunn=trygg(grunn) if grunn and grunn.strip() else "")
-
-
-def brev_for_sak(sak: dict, resultat: dict, grunn: str | None) -> Brevdata:
-    vsak = versjon_som_sak(sak, resultat["versjon"])
-    return brevdata(svar_fra_sak(vsak), resultat, grunn)
 
 
 def oppsagd_til(sak: dict) -> str:

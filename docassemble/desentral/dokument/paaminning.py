@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date
 
 from .epost import Epost, lag_epost
-from .livslop import forfalne_for_sak, vurdering_for_sak
-from .signering import ROLLAR, ferdig_signert, signert_av
-from .svarfil import SvarFeil
-from .tidslinje import NAER_DAGAR, kort_tekst
+from ..reglar.livslop import forfalne_for_sak, vurdering_for_sak
+from ..reglar.signering import ROLLAR, ferdig_signert, signert_av
+from ..reglar.svarfil import SvarFeil
+from ..reglar.tidslinje import NAER_DAGAR, kort_tekst
 
 __all__ = ["nye_paaminningar", "paaminningsepost", "EMNE", "signeringspaaminningar",
            "SIGNERING_DAGAR"]

@@ -1,0 +1,1 @@
+"""The command line and docassemble's engine run without a server (tests, benchmark, `lag`)."""
