@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import base64
+import json
 import re
 import tempfile
 from datetime import date
@@ -286,3 +288,55 @@ def ny_brukar(tenar, api_nokkel, privilegium=("user",), fornamn="Kari"):
                          "last_name": "Testesen", "privileges": list(privilegium)})
     assert status == 200, body
     return epost, passord
+
+
+def _variabel(namn: str) -> str:
+    """docassemble's field name (the variable's name in base64, padding dropped) as the variable."""
+    try:
+        return base64.b64decode(namn + "=" * (-len(namn) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return namn
+
+
+def svar_skjerm(iv: Intervju, verdiar: dict, forventa: str | None = None):
+    """Answer the screen the way a user does, from variable -> value (a scenario's screen in
+    tests/scenario/*.yml): type into each field, click the label of each choice, then the screen's
+    button (the one that sets a variable given here, or «Hald fram»)."""
+    side = iv.page
+    felt = side.evaluate("""() => [...document.querySelectorAll('#daform [name]')].map(e => ({
+        namn: e.getAttribute('name'), id: e.id, tag: e.tagName.toLowerCase(), type: e.type || '',
+        value: e.value, tekst: e.tagName === 'BUTTON' ? e.innerText.trim() : ''}))""")
+    alias = {}
+    for f in felt:
+        if f["namn"] == "_varnames" and f["value"]:
+            alias = {_variabel(k): _variabel(v) for k, v in json.loads(_variabel(f["value"])).items()}
+    for f in felt:
+        # A group of boxes is named «alias[B'value']»: the alias stands for the base only.
+        grunn, _, resten = _variabel(f["namn"]).partition("[")
+        f["var"] = (alias.get(grunn) or grunn) + ("[" + resten if resten else "")
+    knapp = None
+    for var, verdi in verdiar.items():
+        mine = [f for f in felt if f["var"] == var and f["type"] != "hidden"]
+        boksar = [f for f in felt if f["type"] == "checkbox" and f["var"].startswith(var + "[B'")]
+        if boksar:
+            for f in boksar:
+                val = _variabel(f["var"][len(var) + 3:-2])
+                if side.locator(f"#{f['id']}").is_checked() != (val in verdi):
+                    side.locator(f"label[for='{f['id']}']").click()
+            continue
+        assert mine, f"skjermen {iv.id} har ikkje feltet {var} ({sorted({f['var'] for f in felt})})"
+        tekst = ("True" if verdi else "False") if isinstance(verdi, bool) else str(verdi)
+        if mine[0]["tag"] == "button":
+            knapp = mine[0]["tekst"]
+        elif mine[0]["type"] == "checkbox":
+            # A yes/no box (shown or not): clicked only when it is not as the scenario says.
+            if side.locator(f"#{mine[0]['id']}").is_checked() != bool(verdi):
+                side.locator(f"label[for='{mine[0]['id']}']").click()
+        elif mine[0]["type"] == "radio":
+            [f] = [f for f in mine if f["value"] == tekst]
+            side.locator(f"label[for='{f['id']}']").click()
+        elif mine[0]["tag"] == "select":
+            side.locator(f"#{mine[0]['id']}").select_option(tekst)
+        else:
+            side.locator(f"#{mine[0]['id']}").fill(tekst)
+    iv.knapp(knapp or "Hald fram", forventa)
