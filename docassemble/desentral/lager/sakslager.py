@@ -20,6 +20,7 @@ from docassemble.base.util import DARedis, DAStore, get_config
 from ..dokument.epost import lag_epost, send_epost
 from ..reglar.oversikt import fakta, samandrag
 from ..reglar.saker import LAAS_PREFIKS, SakFeil, endra_sidan, ny_sak, send_inn
+from ..reglar.sak import Sak
 from .varselutsending import send_varsel
 
 __all__ = ["lagre_sak", "hent_sak", "alle_saker", "alle_samandrag", "saker_med_id", "eiga_sak", "sak_i_okta", "send_inn_fra_intervju", "varsle_hr",
@@ -64,8 +65,9 @@ def sak_laas(sak_id: str):
 
 def lagre_sak(sak: dict) -> dict:
     """Write a case as it is (a new case, or inside endre_sak, which holds its lock). `rev`
-    counts the writes, so a reader can tell that the case changed."""
-    sak = dict(sak, rev=int(sak.get("rev") or 0) + 1)
+    counts the writes, so a reader can tell that the case changed. Only a case is written: its
+    shape and status are checked by reglar/sak.Sak, the one typed form of it."""
+    sak = dict(Sak.fra_dict(sak).til_dict(), rev=int(sak.get("rev") or 0) + 1)
     # What HR's overview counts, from the rules once per write (issue 31: not per view).
     sak["oversikt"] = fakta(sak) if sak.get("status") != "utkast" else None
     lager = sakstore()

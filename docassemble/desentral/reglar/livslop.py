@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from .datoar import nynorsk_dato, period_end
 from .vurdering import vurder
+from .sak import OVERGANGAR, lovlege_hendingar, overgang
 from .saker import SakFeil, tid_no, neste_versjon, svar_fra_sak, versjonar
 from .signering import ferdig_signert
 from .svarfil import svar_fra_dict
@@ -214,8 +215,8 @@ def _avlys_ny_periode(sak: dict, grunn: str) -> dict:
     gjeld = gjeldande_versjon(sak)
     tid = tid_no()
     alle = [dict(v, avlyst=tid) if ny and v["versjon"] == ny["versjon"] else v for v in versjonar(sak)]
-    sak = dict(sak, versjonar=alle, status="godkjend", versjon=gjeld["versjon"], svar=gjeld["svar"],
-               hr=gjeld.get("hr") or {}, kommentar=None)
+    sak = dict(sak, versjonar=alle, status=overgang(sak["status"], "ny_periode_avlyst"), versjon=gjeld["versjon"],
+               svar=gjeld["svar"], hr=gjeld.get("hr") or {}, kommentar=None)
     sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "ny_periode_avlyst", "grunn": grunn,
                                             "versjon": ny["versjon"] if ny else None}]
     return sak
@@ -235,7 +236,7 @@ def avslutt_ny_periode(sak: dict, kven: str, i_dag: date) -> dict:
 def _til_endring(sak: dict, kven: str, endra_fra: date, kommentar: str | None, svar: dict, hending: str) -> dict:
     kommentar = (kommentar or "").strip() or None
     ordning = dict(svar["ordning"], endra_fra=endra_fra.isoformat(), tidlegare_avtaletype=_tidlegare_avtaletype(svar))
-    sak = dict(sak, versjonar=versjonar(sak), status="endring", svar=dict(svar, ordning=ordning),
+    sak = dict(sak, versjonar=versjonar(sak), status=overgang(sak["status"], hending), svar=dict(svar, ordning=ordning),
                kommentar=kommentar, endring={"kven": kven, "fra": endra_fra.isoformat(), "kommentar": kommentar})
     sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": hending, "kven": kven,
                                             "fra": endra_fra.isoformat()}]
@@ -264,8 +265,8 @@ def ny_periode(svar: dict) -> tuple[date, date]:
 def kan_evaluerast(sak: dict, i_dag: date) -> str | None:
     """Why this case cannot be evaluated now, in Nynorsk, or None (Rettleiinga 5.3.2: a
     time-limited arrangement is evaluated before its period ends)."""
-    if sak["status"] != "godkjend":
-        return "Berre ei godkjend ordning kan evaluerast."
+    if "evaluert" not in lovlege_hendingar(sak["status"]):
+        return OVERGANGAR["evaluert"][2]
     til = _dato(sak["svar"]["ordning"].get("til"))
     if til is None:
         return "Ordninga er ikkje tidsavgrensa. Vil de endre henne, opnar de ei endring."
@@ -300,7 +301,7 @@ def evaluer(sak: dict, kven: str, fungerer: str, val: str, kommentar: str | None
     svar_fra_dict(svar)  # the renewed answers must still be a valid answer file
     if val == "endre":
         return _til_endring(sak, kven, ny_fra, kommentar, svar, "fornya_med_endring")
-    sak = dict(sak, status="innsendt", svar=svar, versjon=neste_versjon(sak), kommentar=None)
+    sak = dict(sak, status=overgang(sak["status"], "fornya"), svar=svar, versjon=neste_versjon(sak), kommentar=None)
     sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "fornya", "versjon": sak["versjon"],
                                             "fra": ny_fra.isoformat(), "til": ny_til.isoformat()}]
     return sak

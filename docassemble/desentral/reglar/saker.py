@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime, timezone
 
+from .sak import SakFeil, Status, overgang, statusnamn
 from .svarfil import Svar, svar_fra_dict
 
 __all__ = [
@@ -33,17 +34,8 @@ __all__ = [
     "hr_felt_som_trengst",
 ]
 
-# Case status, in Nynorsk as HR sees it.
-STATUSAR = {
-    "utkast": "Utkast",
-    "innsendt": "Sendt til HR",
-    "returnert": "Returnert til arbeidstakaren",
-    "godkjend": "Godkjend",
-    # Issue 16: a tilleggsavtale ended by notice; the parties fall back on the ordinary agreement.
-    "oppsagd": "Sagt opp",
-    # Issue 16: an approved arrangement being changed; the approved version is in force meanwhile.
-    "endring": "Under endring hos arbeidstakaren",
-}
+# Case status, in Nynorsk as HR sees it; which status may follow which: reglar/sak.py.
+STATUSAR = statusnamn()
 
 # What only the employer knows, completed by HR before approval (Rettleiinga 5.1, 5.3.5;
 # arbeidsmiljølova § 14-6 for an ordinary agreement).
@@ -79,10 +71,6 @@ def hr_felt_som_trengst(avtaletype: str, mellombels: bool, har_stillingsprosent:
 # The lock of one case in Redis (sakslager.sak_laas; shared by every server of a multi-server
 # install): every write reads, checks and writes the case while holding it (compare-and-set).
 LAAS_PREFIKS = "desentral:laas:sak:"
-
-
-class SakFeil(ValueError):
-    """A status change that is not allowed."""
 
 
 def versjonar(sak: dict) -> list[dict]:
@@ -137,7 +125,7 @@ def svar_til_json(data: dict) -> dict:
 def ny_sak(svar: dict, brukar_id, epost: str | None) -> dict:
     return {
         "id": secrets.token_urlsafe(9),
-        "status": "utkast",
+        "status": Status.UTKAST.value,
         "svar": svar_til_json(svar),
         "brukar_id": brukar_id,
         "epost": epost,
@@ -150,31 +138,27 @@ def ny_sak(svar: dict, brukar_id, epost: str | None) -> dict:
 
 def send_inn(sak: dict, svar: dict) -> dict:
     """The employee hands the case over; after this only HR can open it for changes."""
-    if sak["status"] not in ("utkast", "returnert", "endring"):
-        raise SakFeil(f"saka kan ikkje sendast inn når ho er «{STATUSAR[sak['status']]}»")
-    sak = dict(sak, status="innsendt", svar=svar_til_json(svar), versjon=neste_versjon(sak))
+    sak = dict(sak, status=overgang(sak["status"], "innsendt"), svar=svar_til_json(svar), versjon=neste_versjon(sak))
     sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "innsendt", "versjon": sak["versjon"]}]
     return sak
 
 
 def returner(sak: dict, kommentar: str) -> dict:
-    if sak["status"] != "innsendt":
-        raise SakFeil("berre innsende saker kan returnerast")
+    status = overgang(sak["status"], "returnert")
     if not kommentar or not kommentar.strip():
         raise SakFeil("skriv ein kommentar til arbeidstakaren")
-    sak = dict(sak, status="returnert", kommentar=kommentar.strip())
+    sak = dict(sak, status=status, kommentar=kommentar.strip())
     sak["historikk"] = sak["historikk"] + [{"tid": tid_no(), "hending": "returnert", "kommentar": kommentar.strip()}]
     return sak
 
 
 def godkjenn(sak: dict, hr: dict) -> dict:
-    if sak["status"] != "innsendt":
-        raise SakFeil("berre innsende saker kan godkjennast")
+    status = overgang(sak["status"], "godkjend")
     ukjende = set(hr) - set(HR_FELT)
     if ukjende:
         raise SakFeil(f"ukjende felt: {sorted(ukjende)}")
     tid = tid_no()
-    sak = dict(sak, status="godkjend", hr={k: v for k, v in hr.items() if v}, endring=None)
+    sak = dict(sak, status=status, hr={k: v for k, v in hr.items() if v}, endring=None)
     # Every approved version is kept with what HR approved, so its documents can be made again
     # (issue 16); a case approved before versions were kept starts its list with this one.
     tidlegare = [v for v in (sak.get("versjonar") or []) if v["versjon"] != sak["versjon"]]
@@ -206,12 +190,11 @@ def sei_opp(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
     day and who gave it; the status says it is ended. Notice is of the version in force when
     received (issue 28, item 2), also while a new period waits or is approved for later: that
     period then falls away."""
-    if sak["status"] in ("utkast", "oppsagd"):
-        raise SakFeil("berre ei godkjend avtale kan seiast opp")
+    status = overgang(sak["status"], "oppsagd")
     if oppseiing["avtaletype"] != "tilleggsavtale" or oppseiing["til_hr"]:
         raise SakFeil("ei ordinær arbeidsavtale blir ikkje sagd opp her; meld det til HR")
     registrert = _oppseiing_json(oppseiing, grunn)
-    sak = dict(_til_versjonen(sak, oppseiing.get("versjon", sak["versjon"])), status="oppsagd", oppseiing=registrert)
+    sak = dict(_til_versjonen(sak, oppseiing.get("versjon", sak["versjon"])), status=status, oppseiing=registrert)
     sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppsagd",
                                             "kven": registrert["kven"], "siste_dag": registrert["siste_dag"]}]
     return sak
@@ -220,10 +203,9 @@ def sei_opp(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
 def meld_oppseiing(sak: dict, oppseiing: dict, grunn: str | None = None) -> dict:
     """An ordinary agreement: the wish to end the arrangement goes to HR (ending it ends or
     changes the employment, statstilsettelova; Rettleiinga 5.3.6). The agreement stays approved."""
-    if sak["status"] in ("utkast", "oppsagd"):
-        raise SakFeil("berre ei godkjend avtale kan seiast opp")
+    status = overgang(sak["status"], "oppseiing_meldt")
     registrert = _oppseiing_json(oppseiing, grunn)
-    sak = dict(sak, oppseiing_melding=registrert)
+    sak = dict(sak, status=status, oppseiing_melding=registrert)
     sak["historikk"] = sak["historikk"] + [{"tid": registrert["registrert"], "hending": "oppseiing_meldt",
                                             "kven": registrert["kven"]}]
     return sak
@@ -234,11 +216,10 @@ def trekk_tilbake_godkjenning(sak: dict) -> dict:
     a notice of an agreement that did not take effect in writing): the version is marked
     `trekt`, never in force; the case is back with HR to decide again (return or approve), as a
     new version number, so a new approval never shares the withdrawn one's kept documents."""
-    if sak["status"] != "godkjend":
-        raise SakFeil("berre ei godkjend avtale kan trekkjast tilbake")
+    status = overgang(sak["status"], "godkjenning_trekt")
     tid = tid_no()
     alle = [dict(v, trekt=tid) if v["versjon"] == sak["versjon"] else v for v in versjonar(sak)]
-    sak = dict(sak, versjonar=alle, status="innsendt", versjon=neste_versjon(dict(sak, versjonar=alle)))
+    sak = dict(sak, versjonar=alle, status=status, versjon=neste_versjon(dict(sak, versjonar=alle)))
     sak["historikk"] = sak["historikk"] + [{"tid": tid, "hending": "godkjenning_trekt", "versjon": sak["versjon"]}]
     return sak
 
