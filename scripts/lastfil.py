@@ -2,7 +2,8 @@
 
 `Tilsett`: a new employee signs in and goes through the whole interview as a browser without
 JavaScript does — each screen's form posted with docassemble's own hidden fields and the
-answers of tests/med_docassemble/motorhjelp.py (a home office, tilleggsavtale), a few seconds
+answers of the scenario corpus's home office on a tilleggsavtale (tests/scenario/, a data file
+read as data), a few seconds
 of reading on each screen — hands the case over and downloads the PDF and DOCX.
 `Hr`: an HR officer signs in, opens HR's list and a case page with its documents.
 Requests are named by screen, so Locust's statistics are per screen.
@@ -15,15 +16,25 @@ import os
 import random
 import re
 import secrets
-import sys
+from datetime import date
 from pathlib import Path
+
+import yaml
 
 from bs4 import BeautifulSoup
 from locust import HttpUser, between, events, task
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "med_docassemble")]
-from motorhjelp import SVAR_HEIMEKONTOR  # noqa: E402
+
+
+def _skjermsvar(fil: Path) -> dict:
+    """A scenario's answers by screen, as a form posts them (dates as ISO text)."""
+    skjermar = yaml.safe_load(fil.read_text("utf-8"))["skjermar"]
+    return {skjerm: {k: (v.isoformat() if isinstance(v, date) else v) for k, v in (verdiar or {}).items()}
+            for skjerm, verdiar in skjermar.items()}
+
+
+SVAR_HEIMEKONTOR = _skjermsvar(ROOT / "tests" / "scenario" / "heimekontor_tilleggsavtale.yml")
 
 INTERVJU = "/interview?i=docassemble.desentral:data/questions/tilsett.yml"
 HR = "/interview?i=docassemble.desentral:data/questions/hr.yml"

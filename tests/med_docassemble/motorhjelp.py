@@ -5,43 +5,14 @@ import re
 from pathlib import Path
 
 from pdftekst import pdftotext
+from scenariokorpus import KORPUS, last
 from skjermsjekk import engelsk_pa_skjerm, synleg_tekst  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# A complete set of answers, by screen id, that scenarios override.
-SVAR_HEIMEKONTOR = {
-    "intro": {"intro_lesen": True},
-    "arbeidstakar": {"arbeidstakar.namn": "Kari Nordmann", "arbeidstakar.stilling": "seniorrådgivar",
-                     "arbeidstakar.bustad": "Storgata 1, 2680 Vågå", "arbeidstakar.nytilsett": False},
-    "verksemd": {"verksemd.namn": "Direktoratet for døme", "verksemd.ordinaer_kontorstad": "Oslo"},
-    "stad": {"ordning.stad": "heimekontor"},
-    "dagpendling": {"ordning.dagpendling_realistisk": False,
-                    "ordning.dagpendling_grunngjeving": "Om lag fem timar kvar veg."},
-    "samtykke": {"ordning.samtykke_arbeidstakar": True, "ordning.samtykke_arbeidsgivar": True},
-    "tilsetjing": {"arbeidstakar.tilsett_fra": "2021-03-01", "arbeidstakar.mellombels": False,
-                   "arbeidstakar.stillingsprosent": 100},
-    "periode": {"ordning.fra": "2027-01-01", "ordning.fra_passert_stadfesta": False,
-                "ordning.tidsavgrensa": True},
-    "sluttdato": {"ordning.sluttdato": "2027-12-31"},
-    "avtaletype": {"ordning.avtaletype_valt": "tilleggsavtale"},
-    "arbeidsstad": {"ordning.arbeidsstad": "Storgata 1, 2680 Vågå"},
-    "omfang": {"ordning.omfang_form": "heile"},
-    "tilgjengelegheit": {"ordning.tilgjengeleg_tidsrom": "i kjernetida kl. 09:00–14:30",
-                         "ordning.tilgjengeleg_kanalar": ["telefon", "e-post", "videomøte"],
-                         "ordning.fysiske_mote": "Avdelingsmøtet første tysdag i månaden."},
-    "arbeidstid": {"ordning.fleksitid": True, "ordning.tidsregistrering": "i tidsregistreringssystemet til verksemda"},
-    "utstyr": {"ordning.utstyr": "Berbar PC, skjerm og hovudtelefonar.",
-               "ordning.tryggingsreglar": "Reglane for informasjonstryggleik i verksemda gjeld."},
-    "utstyr-ansvar": {"ordning.utstyr_ansvar": "Verksemda eig, driftar og vedlikeheld utstyret.",
-                    "ordning.dokumenthandtering": "Teiepliktige dokument blir ikkje skrivne ut heime."},
-    "hms": {"hms_lesen": True},
-    "proveperiode": {"ordning.proveperiode_manader": 3, "ordning.proveperiode_varsel_veker": 2,
-                     "ordning.oppseiingsfrist_manader": 2},
-    "vurdering": {"vurdering_lesen": True},
-    "gjennomgang": {"gjennomgang_ferdig": True},
-    "innsending": {"innsending_stadfesta": True},
-}
+# A complete set of answers, by screen id, that tests override: the corpus's home office on a
+# tilleggsavtale (tests/scenario/heimekontor_tilleggsavtale.yml; scripts/lastfil.py reads it too).
+SVAR_HEIMEKONTOR = last(KORPUS / "heimekontor_tilleggsavtale.yml")["skjermar"]
 
 
 def ny_okt(motor, **brukar):
