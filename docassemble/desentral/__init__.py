@@ -1,5 +1,7 @@
 """docassemble.desentral: agreements on decentralised work in the Norwegian state."""
 
+import importlib
+import importlib.util
 import sys
 
 __version__ = "0.3.0"
@@ -22,24 +24,19 @@ OVERSIKT_INTERVJU = "docassemble.desentral:data/questions/oversikt.yml"
 # under the old module names (e.g. `docassemble.desentral.avgjerd.Avgjerd`); so that such a session
 # resumes after an upgrade, an old name imports its module's new place. Nothing in the package
 # uses the old names (tests/test_lagdeling.py checks that, and the layers).
-_FLYTTA = {
-    "arkiv": "dokument.arkiv", "avgjerd": "reglar.avgjerd", "avtaletekst": "dokument.avtaletekst",
-    "datoar": "reglar.datoar", "dokument": "dokument.avtaledata",
-    "dokumentformat": "dokument.dokumentformat", "dokumentlager": "lager.dokumentlager",
-    "epost": "dokument.epost", "felttype": "intervju.felttype", "hendingar": "reglar.hendingar",
-    "hrliste": "lager.hrliste", "intervju": "intervju.felles", "kommunar": "reglar.kommunar",
-    "lag": "kommando.lag", "livslop": "reglar.livslop", "motor": "kommando.motor",
-    "motorkrokar": "kommando.motorkrokar", "nettspraak": "intervju.nettspraak",
-    "oppseiing": "reglar.oppseiing", "oversikt": "reglar.oversikt",
-    "oversiktslager": "intervju.oversiktslager", "paaminning": "dokument.paaminning",
-    "paaminningsutsending": "lager.paaminningsutsending", "pdfa": "dokument.pdfa",
-    "regelverk": "reglar.regelverk", "reglar": "reglar.vurdering", "reglar_felles": "reglar.felles",
-    "reglar_innhald": "reglar.innhald", "reglar_tid": "reglar.tid", "saker": "reglar.saker",
-    "sakslager": "lager.sakslager", "segl": "dokument.segl", "signering": "reglar.signering",
-    "signeringslager": "lager.signeringslager", "skjermtekst": "dokument.skjermtekst",
-    "svarfil": "reglar.svarfil", "svarmotor": "kommando.svarmotor", "testsegl": "dokument.testsegl",
-    "tidslinje": "reglar.tidslinje", "typstpdf": "dokument.typstpdf", "varsel": "reglar.varsel",
-    "varselutsending": "lager.varselutsending",
+_SAME_NAMN = {
+    "reglar": ("avgjerd", "datoar", "hendingar", "kommunar", "livslop", "oppseiing", "oversikt", "regelverk",
+               "saker", "signering", "svarfil", "tidslinje", "varsel"),
+    "dokument": ("arkiv", "avtaletekst", "dokumentformat", "epost", "paaminning", "pdfa", "segl", "skjermtekst",
+                 "testsegl", "typstpdf"),
+    "lager": ("dokumentlager", "hrliste", "paaminningsutsending", "sakslager", "signeringslager", "varselutsending"),
+    "intervju": ("felttype", "nettspraak", "oversiktslager"),
+    "kommando": ("lag", "motor", "motorkrokar", "svarmotor"),
+}
+_FLYTTA = {gammal: f"{pakke}.{gammal}" for pakke, namn in _SAME_NAMN.items() for gammal in namn} | {
+    # The modules that got a new name as they moved.
+    "dokument": "dokument.avtaledata", "intervju": "intervju.felles", "reglar": "reglar.vurdering",
+    "reglar_felles": "reglar.felles", "reglar_innhald": "reglar.innhald", "reglar_tid": "reglar.tid",
 }
 
 
@@ -50,13 +47,9 @@ class _GamleNamn:
         gammal = name[len(__name__) + 1:] if name.startswith(__name__ + ".") else None
         if gammal not in _FLYTTA:
             return None
-        import importlib.util  # noqa: PLC0415 - standard library, only when an old name is asked for
-
         return importlib.util.spec_from_loader(name, self)
 
     def create_module(self, spec):
-        import importlib  # noqa: PLC0415
-
         modul = importlib.import_module(f"{__name__}.{_FLYTTA[spec.name.rsplit('.', 1)[1]]}")
         self._spesifikasjon = modul.__spec__
         return modul
